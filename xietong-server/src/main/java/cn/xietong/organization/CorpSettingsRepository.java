@@ -1,0 +1,6 @@
+package cn.xietong.organization;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface CorpSettingsRepository extends CrudRepository<CorpSettings, Integer> {
+}
