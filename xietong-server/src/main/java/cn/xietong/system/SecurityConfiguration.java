@@ -31,7 +31,7 @@ class SecurityConfiguration {
 	SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/admin/**")
 			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ADMIN))
-			.httpBasic(basic -> basic.realmName("Xietong"))
+			.httpBasic(basic -> basic.realmName("Xietong").authenticationEntryPoint(new ProblemEntryPoint()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.exceptionHandling(e -> e.authenticationEntryPoint(new ProblemEntryPoint()));
