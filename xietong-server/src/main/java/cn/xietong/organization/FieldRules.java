@@ -18,8 +18,11 @@ public final class FieldRules {
 	/** Digits with an optional leading {@code +country}, spaces or dashes between groups; ≤ 32 chars. */
 	private static final Pattern MOBILE = Pattern.compile("\\+?[0-9][0-9 -]{3,30}[0-9]");
 	private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-	/** Characters WeChat Work refuses in department names (60009), half- and full-width. */
-	private static final String DEPARTMENT_FORBIDDEN = "\\:*?\"<>|｜”“：＊？＜＞";
+	/**
+	 * Characters WeChat Work refuses in department names (60009), half- and full-width, and {@code /},
+	 * which Xietong uses to write department paths (协同科技有限公司/研发中心).
+	 */
+	private static final String DEPARTMENT_FORBIDDEN = "\\/:*?\"<>|｜”“：＊？＜＞";
 
 	public static final int MAX_DEPARTMENTS_PER_EMPLOYEE = 100;
 	public static final int MAX_DEPARTMENT_DEPTH = 15;

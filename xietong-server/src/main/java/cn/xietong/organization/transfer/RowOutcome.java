@@ -1,0 +1,6 @@
+package cn.xietong.organization.transfer;
+
+/** What importing one row did. */
+enum RowOutcome {
+	CREATED, UPDATED, UNCHANGED, FAILED
+}
