@@ -98,10 +98,10 @@ abstract class MasterDataPersistenceContract {
 	void rolesPermissionsAndGrantsRoundTrip() {
 		Role role = roles.create("PB", new RoleDraft("持久化测试", "说明", false, Set.of("pb.request", "pb.budget")));
 		assertThat(roles.get("PB", role.getId()).permissionCodes()).containsExactly("pb.budget", "pb.request");
-		grants.replace("chenjing", Set.of(role.getId()));
-		assertThat(access.functions(employees.get("chenjing"), "PB")).containsExactly("pb.budget", "pb.request");
-		assertThat(access.wecomUserids("PB")).doesNotContain("chenjing");
-		grants.replace("chenjing", Set.of());
+		employees.create(new EmployeeDraft("grant.keeper", "授权", "13600000003", null, List.of(departments.root().getId()), null, null, null, null));
+		grants.replace("grant.keeper", Set.of(role.getId()));
+		assertThat(access.functions(employees.get("grant.keeper"), "PB")).containsExactly("pb.budget", "pb.request");
+		assertThat(access.wecomUserids("PB")).doesNotContain("grant.keeper");
 	}
 
 	@Test
