@@ -39,7 +39,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	@Order(10)
+	@Order(100)
 	SecurityFilterChain console(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
