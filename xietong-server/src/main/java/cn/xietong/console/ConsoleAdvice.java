@@ -27,6 +27,7 @@ class ConsoleAdvice {
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(NotFoundException ex, Model model) {
+		model.addAttribute("errors", FormErrors.none());
 		model.addAttribute("message", texts.text("notFound." + ex.what(), ex.id()));
 		return "console/not-found";
 	}
