@@ -151,7 +151,7 @@ class ConsoleSecurityTest {
 		assertThat(logout.getResponse().getRedirectedUrl()).isEqualTo("/login?logout");
 		MvcResult after = mvc.perform(MockMvcRequestBuilders.get("/admin/employees").accept(MediaType.TEXT_HTML).session(session)).andReturn();
 		assertThat(after.getResponse().getStatus()).isEqualTo(302);
-		String page = ConsolePages.html(mvc.perform(MockMvcRequestBuilders.get("/login?logout")).andReturn());
+		String page = ConsolePages.html(mvc.perform(MockMvcRequestBuilders.get("/login?logout=")).andReturn());
 		assertThat(page).contains("您已安全退出");
 	}
 
