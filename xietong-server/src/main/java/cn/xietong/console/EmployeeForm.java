@@ -21,7 +21,8 @@ public class EmployeeForm {
 	private String position;
 	private EmployeeStatus status = EmployeeStatus.ACTIVE;
 	private boolean internal = true;
-	private Set<Long> roleIds = new LinkedHashSet<>();
+	/** {@code null} when the form had no roles section: the roles are then left as they are. */
+	private Set<Long> roleIds;
 
 	static EmployeeForm of(Employee e, Set<Long> roleIds) {
 		EmployeeForm form = new EmployeeForm();

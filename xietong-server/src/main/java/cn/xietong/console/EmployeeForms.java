@@ -1,14 +1,12 @@
 package cn.xietong.console;
 
-import java.util.Set;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.xietong.access.RoleGrants;
 import cn.xietong.organization.Employees;
 
-/** Saves an employee and the roles of the same form together: both or neither. */
+/** Saves an employee and the roles of the same form together: both or neither. A form without roles keeps them. */
 @Service
 class EmployeeForms {
 
@@ -23,17 +21,17 @@ class EmployeeForms {
 	@Transactional
 	String create(EmployeeForm form) {
 		String userid = employees.create(form.toDraft()).getUserid();
-		grants.replace(userid, roles(form));
+		if (form.getRoleIds() != null) {
+			grants.replace(userid, form.getRoleIds());
+		}
 		return userid;
 	}
 
 	@Transactional
 	void update(String userid, EmployeeForm form) {
 		employees.update(userid, form.toDraft());
-		grants.replace(userid, roles(form));
-	}
-
-	private static Set<Long> roles(EmployeeForm form) {
-		return form.getRoleIds() == null ? Set.of() : form.getRoleIds();
+		if (form.getRoleIds() != null) {
+			grants.replace(userid, form.getRoleIds());
+		}
 	}
 }
