@@ -57,10 +57,15 @@ public abstract class BrowserTest {
 	@RegisterExtension
 	final AfterTestExecutionCallback screenshotOnFailure = this::screenshotOnFailure;
 
+	static boolean required() {
+		return "required".equals(System.getProperty(PROPERTY));
+	}
+
 	@BeforeAll
 	void launchBrowser() {
-		assumeTrue("required".equals(System.getProperty(PROPERTY)),
-				"browser tests run only with -D" + PROPERTY + "=required (Chromium at " + CHROMIUM + ")");
+		if (!required()) {
+			return;
+		}
 		if (!Files.isExecutable(CHROMIUM)) {
 			fail("-D" + PROPERTY + "=required but there is no Chromium at " + CHROMIUM + " (apt-get install chromium)");
 		}
@@ -71,6 +76,7 @@ public abstract class BrowserTest {
 
 	@BeforeEach
 	void openPage() {
+		assumeTrue(required(), "browser tests run only with -D" + PROPERTY + "=required (Chromium at " + CHROMIUM + ")");
 		context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900));
 		context.setDefaultTimeout(15_000);
 		page = context.newPage();
@@ -124,6 +130,14 @@ public abstract class BrowserTest {
 		page.locator("button[type=submit]").click();
 		page.waitForURL("**/admin/employees");
 		assertThat(page.locator("h1").textContent()).isEqualTo("员工信息管理");
+	}
+
+	/** Saves a full-page screenshot as {@code target/browser/<name>.png} (for a look at the pages). */
+	protected Path screenshot(String name) throws java.io.IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Path file = SCREENSHOTS.resolve(name + ".png");
+		page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+		return file;
 	}
 
 	private void screenshotOnFailure(ExtensionContext test) throws Exception {
