@@ -113,6 +113,7 @@ class SystemPagesTest {
 
 	@Test
 	void testConnectionWithoutABoundCorpSaysWhatToDo() throws Exception {
+		corp.update(new CorpDraft(false, null, null, null, true, null, null));
 		MvcResult result = pages().post("/admin/systems/OA/test");
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getFlashMap().get("failure")).asString().contains("尚未绑定企业微信");
