@@ -2,11 +2,14 @@ package cn.xietong.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
 
 import cn.xietong.organization.CorpBinding;
 import cn.xietong.organization.CorpDraft;
@@ -75,6 +78,20 @@ class ConsoleBrowserTest extends BrowserTest {
 		assertThat(page.locator("#mobile + .field-error, #mobile ~ .field-error").first().textContent()).contains("手机号格式不正确");
 		assertThat(page.locator(".failure").first().textContent()).contains("未做任何修改");
 		assertThat(employees.get("chenjing").getMobile()).isEqualTo("13910000005");
+	}
+
+	@Test
+	void anImportIsCheckedFirstThenReportedRowByRow() {
+		loginAsAdmin();
+		page.locator("#employee-toolbar").getByText("导入员工").click();
+		page.waitForURL("**/admin/import?kind=employees");
+		String csv = "员工ID,姓名,手机号,部门\nbrowser.import,浏览器导入,13977770001,协同科技有限公司/财务部\nbrowser.bad,坏行,12ab,协同科技有限公司/财务部\n";
+		page.locator("#file").setInputFiles(new FilePayload("people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+		page.locator("#import-form button[type=submit]").click();
+		page.waitForSelector("#import-report");
+		assertThat(page.locator("#import-report").textContent()).contains("文件中有 1 处错误，未做任何修改");
+		assertThat(page.locator("#import-errors tbody tr").first().textContent()).contains("3", "手机号", "手机号格式不正确");
+		assertThat(employees.find("browser.import")).isEmpty();
 	}
 
 	@Test

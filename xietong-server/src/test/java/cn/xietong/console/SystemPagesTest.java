@@ -67,6 +67,7 @@ class SystemPagesTest {
 
 	@Test
 	void savingTheEditFormValidatesAndChangesNothingOnError() throws Exception {
+		systems.update("PB", new SystemDraft(null, "付款审批及预算系统", null, false, null, null, "PB"));
 		MvcResult refused = pages().post("/admin/systems/PB", "bound", "true", "_bound", "on", "name", "付款审批及预算系统", "agentId", "",
 				"tagName", "OA");
 		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
