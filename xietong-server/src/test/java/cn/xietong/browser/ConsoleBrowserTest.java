@@ -3,12 +3,14 @@ package cn.xietong.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 
 import cn.xietong.organization.CorpBinding;
@@ -129,9 +131,12 @@ class ConsoleBrowserTest extends BrowserTest {
 		assertThat(regenerated).isNotEqualTo(token);
 		assertThat(page.locator("#token").inputValue()).isEqualTo(regenerated);
 
+		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 		Locator copy = page.locator("button.copy[data-copy='#token']");
 		copy.click();
-		assertThat(copy.textContent()).isEqualTo("已复制");
+		PlaywrightAssertions.assertThat(copy).hasText("已复制");
+		assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(regenerated);
+		PlaywrightAssertions.assertThat(copy).hasText("复制");
 		assertThat(consoleErrors).isEmpty();
 	}
 }

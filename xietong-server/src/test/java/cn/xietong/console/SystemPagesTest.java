@@ -41,6 +41,7 @@ class SystemPagesTest {
 	@AfterEach
 	void restore() {
 		systems.update("PB", new SystemDraft(null, "付款审批及预算系统", null, false, null, null, "PB"));
+		boolean secretSet = systems.get("PB").secretSet();
 		corp.update(new CorpDraft(false, null, null, null, true, null, null));
 	}
 
@@ -90,7 +91,7 @@ class SystemPagesTest {
 		assertThat(pb.bound()).isTrue();
 		assertThat(pb.agentId()).isEqualTo(1000003L);
 		assertThat(pb.name()).isEqualTo("付款审批");
-		assertThat(pb.secretSet()).isFalse();
+		assertThat(pb.secretSet()).as("a blank Secret keeps the stored one").isEqualTo(secretSet);
 	}
 
 	@Test
