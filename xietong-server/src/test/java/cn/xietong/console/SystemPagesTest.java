@@ -41,7 +41,6 @@ class SystemPagesTest {
 	@AfterEach
 	void restore() {
 		systems.update("PB", new SystemDraft(null, "付款审批及预算系统", null, false, null, null, "PB"));
-		boolean secretSet = systems.get("PB").secretSet();
 		corp.update(new CorpDraft(false, null, null, null, true, null, null));
 	}
 
@@ -69,6 +68,7 @@ class SystemPagesTest {
 	@Test
 	void savingTheEditFormValidatesAndChangesNothingOnError() throws Exception {
 		systems.update("PB", new SystemDraft(null, "付款审批及预算系统", null, false, null, null, "PB"));
+		boolean secretSet = systems.get("PB").secretSet();
 		MvcResult refused = pages().post("/admin/systems/PB", "bound", "true", "_bound", "on", "name", "付款审批及预算系统", "agentId", "",
 				"tagName", "OA");
 		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
