@@ -31,6 +31,7 @@ public final class WecomEmulator implements AutoCloseable {
 	private final ExecutorService executor;
 	private final ApiServer api;
 	private final ControlPlane control;
+	private final CallbackSender callbacks = new CallbackSender(clock);
 
 	private WecomEmulator(EmulatorOptions options) throws IOException {
 		this.options = options;
@@ -144,6 +145,101 @@ public final class WecomEmulator implements AutoCloseable {
 			}
 			a.range = range;
 		}
+	}
+
+	/**
+	 * Sends a message or event to an app's callback URL, encrypted with the app's Token and
+	 * EncodingAESKey exactly as WeChat Work does (5 s timeout, up to 3 retries), and reads the passive reply.
+	 */
+	public CallbackResult sendCallback(String corpId, int agentId, CallbackEvent event) {
+		CorpState corp = corp(corpId);
+		String url;
+		String token;
+		String key;
+		synchronized (corp) {
+			AgentData a = corp.agents.get(agentId);
+			if (a == null) {
+				throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
+			}
+			url = a.callbackUrl;
+			token = a.callbackToken;
+			key = a.callbackAesKey;
+		}
+		if (url == null || url.isBlank() || token == null || key == null) {
+			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey (接收消息 not set)");
+		}
+		return callbacks.post(url, token, key, corpId, Integer.toString(agentId),
+				event.toXml(corpId, agentId, clock.millis() / 1000));
+	}
+
+	/** Sends an event (change_contact, batch_job_result) to the 通讯录同步 assistant's callback, if one is set. */
+	public CallbackResult sendContactCallback(String corpId, CallbackEvent event) {
+		CorpState corp = corp(corpId);
+		String url;
+		String token;
+		String key;
+		synchronized (corp) {
+			url = corp.contactCallbackUrl;
+			token = corp.contactCallbackToken;
+			key = corp.contactCallbackAesKey;
+		}
+		if (url == null || url.isBlank() || token == null || key == null) {
+			return new CallbackResult(0, null, 0, "the contact-sync assistant has no callback URL");
+		}
+		return callbacks.post(url, token, key, corpId, "", event.toXml(corpId, 0, clock.millis() / 1000));
+	}
+
+	/** Sends to an explicit callback (e.g. the {@code callback} of a batch job). */
+	CallbackResult sendCallbackTo(String corpId, String url, String token, String aesKey, CallbackEvent event) {
+		return callbacks.post(url, token, aesKey, corpId, "", event.toXml(corpId, 0, clock.millis() / 1000));
+	}
+
+	/**
+	 * Saves an app's 接收消息 settings as the admin console does: WeChat Work first verifies the URL
+	 * (GET with echostr) and saves only when the app answers correctly.
+	 */
+	public CallbackResult saveCallback(String corpId, int agentId, String url, String token, String encodingAesKey) {
+		CorpState corp = corp(corpId);
+		if (encodingAesKey == null || !encodingAesKey.matches("[A-Za-z0-9]{43}")) {
+			throw new IllegalArgumentException("EncodingAESKey must be 43 characters of [A-Za-z0-9]");
+		}
+		if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+			throw new IllegalArgumentException("the callback URL must start with http:// or https://");
+		}
+		CallbackResult r = callbacks.verify(url, token, encodingAesKey, corpId);
+		if (r.ok()) {
+			synchronized (corp) {
+				AgentData a = corp.agents.get(agentId);
+				if (a == null) {
+					throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
+				}
+				a.callbackUrl = url;
+				a.callbackToken = token;
+				a.callbackAesKey = encodingAesKey;
+			}
+		}
+		return r;
+	}
+
+	/** Verifies the app's current callback URL (GET with echostr). */
+	public CallbackResult verifyCallback(String corpId, int agentId) {
+		CorpState corp = corp(corpId);
+		String url;
+		String token;
+		String key;
+		synchronized (corp) {
+			AgentData a = corp.agents.get(agentId);
+			if (a == null) {
+				throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
+			}
+			url = a.callbackUrl;
+			token = a.callbackToken;
+			key = a.callbackAesKey;
+		}
+		if (url == null || token == null || key == null) {
+			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey");
+		}
+		return callbacks.verify(url, token, key, corpId);
 	}
 
 	/** Wipes everything: corps, tokens, journals, faults, pacing windows and the clock offset. */
