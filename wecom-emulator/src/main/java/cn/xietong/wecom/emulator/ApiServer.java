@@ -63,6 +63,8 @@ final class ApiServer {
 		get("agent/get", true, app::getAgent);
 		post("agent/set", app::setAgent);
 		get("agent/list", true, app::listAgents);
+		get("auth/getuserinfo", true, emu.oauth()::getUserInfo);
+		get("user/getuserinfo", true, emu.oauth()::legacyGetUserInfo);
 	}
 
 	void post(String path, Handler h) {
@@ -121,7 +123,7 @@ final class ApiServer {
 			if (injected != 0) {
 				throw new ApiException(injected, Errors.text(injected));
 			}
-			if (corpId != null) {
+			if (corpId != null && !path.equals("/cgi-bin/auth/getuserinfo")) {
 				checkRate(corpId, path, call.now());
 			}
 			if (route.needsToken()) {

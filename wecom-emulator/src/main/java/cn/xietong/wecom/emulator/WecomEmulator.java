@@ -33,8 +33,13 @@ public final class WecomEmulator implements AutoCloseable {
 	private final ControlPlane control;
 	private final CallbackSender callbacks = new CallbackSender(clock);
 
+	private final OAuth oauth = new OAuth(this);
+	private final Phone phone = new Phone(oauth);
+	private final PhonePage phonePage;
+
 	private WecomEmulator(EmulatorOptions options) throws IOException {
 		this.options = options;
+		this.phonePage = new PhonePage(this);
 		this.api = new ApiServer(this);
 		this.control = new ControlPlane(this);
 		this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
@@ -74,6 +79,11 @@ public final class WecomEmulator implements AutoCloseable {
 
 	public EmulatorClock clock() {
 		return clock;
+	}
+
+	/** The simulated phone (OAuth2 as a member, for tests). */
+	public Phone phone() {
+		return phone;
 	}
 
 	public Faults faults() {
@@ -250,6 +260,7 @@ public final class WecomEmulator implements AutoCloseable {
 		journal.clearMessages();
 		faults.clear();
 		api.reset();
+		oauth.reset();
 		clock.resetOffset();
 	}
 
@@ -298,6 +309,10 @@ public final class WecomEmulator implements AutoCloseable {
 		return corpId == null ? null : corps.get(corpId);
 	}
 
+	OAuth oauth() {
+		return oauth;
+	}
+
 	Tokens tokens() {
 		return tokens;
 	}
@@ -330,6 +345,11 @@ public final class WecomEmulator implements AutoCloseable {
 			String path = ex.getRequestURI().getPath();
 			if (path.startsWith("/cgi-bin/")) {
 				api.handle(ex, path);
+			} else if (path.equals("/phone") || path.startsWith("/phone/") || path.equals("/connect/oauth2/authorize")) {
+				phonePage.handle(ex, path);
+			} else if (path.equals("/")) {
+				ex.getResponseHeaders().set("Location", "/phone");
+				ApiServer.send(ex, 302, new byte[0]);
 			} else if (path.startsWith("/__emulator/")) {
 				control.handle(ex, path.substring("/__emulator".length()));
 			} else {
