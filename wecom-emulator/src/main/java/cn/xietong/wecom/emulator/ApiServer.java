@@ -63,6 +63,13 @@ final class ApiServer {
 		get("agent/get", true, app::getAgent);
 		post("agent/set", app::setAgent);
 		get("agent/list", true, app::listAgents);
+		post("media/upload", emu.media()::upload);
+		BatchApi batch = emu.batch();
+		post("batch/syncuser", batch::syncUser);
+		post("batch/replaceuser", batch::replaceUser);
+		post("batch/replaceparty", batch::replaceParty);
+		get("batch/getresult", true, batch::getResult);
+		get("corp/get_join_qrcode", true, new JoinQrCode(emu)::get);
 		get("auth/getuserinfo", true, emu.oauth()::getUserInfo);
 		get("user/getuserinfo", true, emu.oauth()::legacyGetUserInfo);
 	}

@@ -26,6 +26,13 @@ final class ControlPlane {
 	}
 
 	void handle(HttpExchange ex, String path) throws IOException {
+		if (path.startsWith("/join-qrcode/") && path.endsWith(".png")) {
+			String corpId = path.substring("/join-qrcode/".length(), path.length() - 4);
+			String size = Call.parseQuery(ex.getRequestURI().getRawQuery()).getOrDefault("size_type", "1");
+			ex.getResponseHeaders().set("Content-Type", "image/png");
+			ApiServer.send(ex, 200, JoinQrCode.png(corpId, size.matches("[1-4]") ? Integer.parseInt(size) : 1));
+			return;
+		}
 		byte[] raw;
 		try (InputStream in = ex.getRequestBody()) {
 			raw = in.readAllBytes();

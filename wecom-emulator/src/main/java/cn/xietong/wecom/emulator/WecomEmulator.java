@@ -34,6 +34,8 @@ public final class WecomEmulator implements AutoCloseable {
 	private final CallbackSender callbacks = new CallbackSender(clock);
 
 	private final OAuth oauth = new OAuth(this);
+	private final MediaStore media = new MediaStore();
+	private final BatchApi batch = new BatchApi(this, media);
 	private final Phone phone = new Phone(oauth);
 	private final PhonePage phonePage;
 
@@ -261,6 +263,8 @@ public final class WecomEmulator implements AutoCloseable {
 		faults.clear();
 		api.reset();
 		oauth.reset();
+		media.reset();
+		batch.reset();
 		clock.resetOffset();
 	}
 
@@ -295,6 +299,7 @@ public final class WecomEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
+		batch.close();
 		executor.shutdownNow();
 		try {
 			executor.awaitTermination(2, TimeUnit.SECONDS);
@@ -307,6 +312,14 @@ public final class WecomEmulator implements AutoCloseable {
 
 	CorpState corpOrNull(String corpId) {
 		return corpId == null ? null : corps.get(corpId);
+	}
+
+	MediaStore media() {
+		return media;
+	}
+
+	BatchApi batch() {
+		return batch;
 	}
 
 	OAuth oauth() {
