@@ -21,6 +21,14 @@ import com.sun.net.httpserver.HttpServer;
  * point a client at {@link #baseUrl()}. Thread-safe; {@link #close()} stops it.
  */
 public final class WecomEmulator implements AutoCloseable {
+	static {
+		// The JDK server writes headers and body separately; without TCP_NODELAY every keep-alive
+		// request waits for the client's delayed ACK (~40 ms). Read once, when the server classes load.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final EmulatorOptions options;
 	private final EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
 	private final Map<String, CorpState> corps = new ConcurrentHashMap<>();
