@@ -291,6 +291,9 @@ class CoreApiTest {
 		assertThat(api.token("wwjson", "as")).isNotEmpty();
 		api.post("/__emulator/corps/wwjson/agents/1000005/visible-range", "{\"parties\":[2]}");
 		assertThat(wecom.emulator().corp("wwjson").agent(1000005).visibleRange().parties()).containsExactly(2);
+		assertThat(api.post("/__emulator/corps", "{\"corpId\":\"wwbad\",\"agents\":[{\"agentId\":1}]}").path("error").asString())
+				.isEqualTo("agents[].name is required");
+		assertThat(api.post("/__emulator/faults", "{\"errorRate\":0.5}").path("error").asString()).contains("errcode");
 		api.post("/__emulator/reset", "");
 		assertThat(wecom.emulator().corpIds()).isEmpty();
 	}
