@@ -298,6 +298,36 @@ class CoreApiTest {
 		assertThat(wecom.emulator().corpIds()).isEmpty();
 	}
 
+	@Test
+	void visibleRangeLicencesClosedAppsAndLatency() {
+		WecomEmulator emu = wecom.emulator();
+		CorpState corp = emu.corp(CORP);
+		corp.addUser("outsider", "外人", "13700000001", 2);
+		corp.addUser("nolicence", "无许可", "13700000002", 1);
+		corp.setLicensed("nolicence", false);
+		emu.setVisibleRange(CORP, 1000002, VisibleRange.of(java.util.List.of("boss", "nolicence"), java.util.List.of(),
+				java.util.List.of()));
+		assertThat(code(api.get("/cgi-bin/user/get?access_token=" + app + "&userid=outsider"))).isEqualTo(60111);
+		assertThat(code(api.get("/cgi-bin/user/get?access_token=" + sync + "&userid=outsider"))).isZero();
+		JsonNode sent = api.post("/cgi-bin/message/send?access_token=" + app, "{\"touser\":\"@all\",\"msgtype\":\"markdown\","
+				+ "\"agentid\":1000002,\"markdown\":{\"content\":\"**hi**\"}}");
+		assertThat(sent.path("unlicenseduser").asString()).isEqualTo("nolicence");
+		assertThat(emu.messages()).extracting(DeliveredMessage::userid).containsExactly("boss");
+		JsonNode outside = api.post("/cgi-bin/message/send?access_token=" + app, "{\"touser\":\"outsider|boss\",\"msgtype\":\"text\","
+				+ "\"agentid\":1000002,\"text\":{\"content\":\"x\"}}");
+		assertThat(outside.path("invaliduser").asString()).isEqualTo("outsider");
+
+		emu.faults().latency(Duration.ofMillis(300));
+		long start = System.nanoTime();
+		api.get("/cgi-bin/agent/list?access_token=" + app);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		emu.faults().clear();
+
+		corp.setAgentClosed(1000002, true);
+		assertThat(code(api.get("/cgi-bin/agent/list?access_token=" + app))).isEqualTo(50003);
+		assertThat(code(api.get("/cgi-bin/gettoken?corpid=" + CORP + "&corpsecret=appsecret"))).isEqualTo(40001);
+	}
+
 	private static int code(JsonNode r) {
 		return r.path("errcode").asInt();
 	}
