@@ -17,7 +17,7 @@ import cn.xietong.XietongTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @XietongTest
-@TestPropertySource(properties = { "xietong.messaging.dispatcher=true", "xietong.messaging.poll-interval=1h",
+@TestPropertySource(properties = { "xietong.messaging.dispatcher=true", "xietong.messaging.poll-interval=1h", "xietong.messaging.senders=16",
 		"xietong.wecom.calls-per-minute=1000000" })
 @interface BackgroundDispatchContext {
 }
