@@ -1,0 +1,63 @@
+package cn.xietong.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.xietong.sync.SyncRunStore.Outcome;
+
+/**
+ * Collects a run's outcomes and progress from the applier's threads and writes them at most twice a
+ * second, renewing the lock's lease each time; a lost lease stops the run.
+ */
+final class RunSink implements PlanApplier.Sink {
+
+	private static final long INTERVAL_NANOS = 500_000_000L;
+
+	private final long runId;
+	private final SyncRunStore runs;
+	private final SyncLock lock;
+	private final List<Outcome> pending = new ArrayList<>();
+	private int done;
+	private long lastFlush = System.nanoTime();
+
+	RunSink(long runId, SyncRunStore runs, SyncLock lock) {
+		this.runId = runId;
+		this.runs = runs;
+		this.lock = lock;
+	}
+
+	@Override
+	public synchronized void outcome(Outcome outcome) {
+		pending.add(outcome);
+	}
+
+	@Override
+	public synchronized void progress(int done) {
+		this.done = Math.max(this.done, done);
+		flush(false);
+	}
+
+	synchronized void flush(boolean force) {
+		if (!force && System.nanoTime() - lastFlush < INTERVAL_NANOS) {
+			return;
+		}
+		lastFlush = System.nanoTime();
+		runs.outcomes(runId, List.copyOf(pending));
+		pending.clear();
+		runs.progress(runId, done);
+		if (!lock.renew(runId)) {
+			throw new LockLostException(runId);
+		}
+	}
+
+	synchronized void flushQuietly() {
+		try {
+			runs.outcomes(runId, List.copyOf(pending));
+			pending.clear();
+			runs.progress(runId, done);
+		}
+		catch (RuntimeException ex) {
+			// the run is failing already; its outcomes so far are best effort
+		}
+	}
+}
