@@ -3,6 +3,8 @@ package cn.xietong.sync;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A sync run as the console and the API show it.
  *
@@ -15,6 +17,7 @@ public record SyncRun(long id, SyncMode mode, String trigger, String actor, RunS
 		Instant approvedAt) {
 
 	/** Progress in percent; 100 once finished. */
+	@JsonProperty
 	public int percent() {
 		if (state.finished()) {
 			return 100;
@@ -22,6 +25,7 @@ public record SyncRun(long id, SyncMode mode, String trigger, String actor, RunS
 		return total == 0 ? 0 : (int) Math.min(99, (long) done * 100 / total);
 	}
 
+	@JsonProperty
 	public int failed() {
 		return outcomes.getOrDefault("failed", 0);
 	}
