@@ -99,9 +99,11 @@ public class DirectorySync {
 			if (!lock.claim(id)) {
 				throw new ConflictException("sync", "sync.running");
 			}
+			if (actor != null) {
+				audit.record("sync", "sync_run", id, "开始同步至微信（" + modeText(mode) + "）", Changes.of());
+			}
 			return id;
 		});
-		audit.record("sync", "sync_run", runId, "开始同步至微信（" + modeText(mode) + "）", Changes.of());
 		runner.submit(() -> execute(runId, mode, null));
 		return runId;
 	}
@@ -118,8 +120,8 @@ public class DirectorySync {
 				throw new ConflictException("sync", "sync.running");
 			}
 			runs.approve(runId, actor);
+			audit.record("approve", "sync_run", runId, "批准同步（删除 " + run.memberDeletes() + " 名成员）", Changes.of());
 		});
-		audit.record("approve", "sync_run", runId, "批准同步（删除 " + run.memberDeletes() + " 名成员）", Changes.of());
 		runner.submit(() -> execute(runId, run.mode(), run.memberDeletes()));
 	}
 

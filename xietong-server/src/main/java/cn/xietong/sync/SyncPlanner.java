@@ -172,8 +172,10 @@ final class SyncPlanner {
 			.map(Pushed.Dept::deptId).sorted().toList();
 
 		// ---- tags ----
+		Set<String> leaving = new HashSet<>(skippedKeys); // deleting a member removes it from its tags
+		memberDeletes.forEach(i -> leaving.add(SyncKeys.userKey(i.key())));
 		for (Desired.Tag tag : desired.tags()) {
-			tagItems.addAll(tagItems(tag, desiredKeys, skippedKeys, desired, pushed, wecom));
+			tagItems.addAll(tagItems(tag, desiredKeys, leaving, desired, pushed, wecom));
 		}
 
 		int memberDeleteCount = memberDeletes.size();
@@ -252,7 +254,8 @@ final class SyncPlanner {
 		return out;
 	}
 
-	private static List<PlanItem> tagItems(Desired.Tag tag, Set<String> desiredKeys, Set<String> skippedKeys, Desired desired,
+	/** @param untouched members whose tags the plan leaves alone: skipped ones, and deleted ones (WeChat Work drops their tags) */
+	private static List<PlanItem> tagItems(Desired.Tag tag, Set<String> desiredKeys, Set<String> untouched, Desired desired,
 			Pushed pushed, Snapshot wecom) {
 		List<PlanItem> items = new ArrayList<>();
 		Long tagId = wecom.tagIds().get(tag.systemCode());
@@ -285,7 +288,7 @@ final class SyncPlanner {
 		}
 		List<String> removes = new ArrayList<>();
 		for (String key : new TreeSet<>(current)) {
-			if (!wanted.contains(key) && !skippedKeys.contains(key)) {
+			if (!wanted.contains(key) && !untouched.contains(key)) {
 				Snapshot.Member member = wecom.members().get(key);
 				removes.add(member == null ? key : member.userid());
 			}
