@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The manual sync's checks over the employees to sync: each problem names the employee, the field,
  * the rule and the reason in plain words.
@@ -12,11 +14,13 @@ import java.util.Map;
  */
 public record ValidationReport(int checked, List<Problem> problems) {
 
+	@JsonProperty
 	public boolean valid() {
 		return problems.isEmpty();
 	}
 
 	/** The employees with problems, in order. */
+	@JsonProperty
 	public int invalidEmployees() {
 		return byUserid().size();
 	}
