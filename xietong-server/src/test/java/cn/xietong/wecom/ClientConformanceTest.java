@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
 import cn.xietong.sandbox.SandboxCorp;
 import cn.xietong.support.TestWecom;
 import cn.xietong.systems.WecomApps;
@@ -22,7 +22,7 @@ import cn.xietong.wecom.emulator.WecomEmulator;
  * The server's client drives every emulator endpoint Xietong uses and gets the documented answers;
  * errors arrive as typed {@link WecomException}s with the errcode and a plain Chinese message.
  */
-@XietongTest
+@WecomTest
 class ClientConformanceTest {
 
 	@Autowired

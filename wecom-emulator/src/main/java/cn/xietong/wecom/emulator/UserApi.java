@@ -24,8 +24,12 @@ final class UserApi {
 
 	ObjectNode create(Call c) {
 		c.requireContactSync();
-		CorpState corp = c.corp;
-		JsonNode b = c.body();
+		createFrom(c.corp, c.body());
+		return Call.ok("created");
+	}
+
+	/** Validates a user/create body and adds the member (status 4, 未激活). */
+	static Member createFrom(CorpState corp, JsonNode b) {
 		String userid = Json.str(b, "userid");
 		if (userid == null || userid.isEmpty()) {
 			throw new ApiException(41009, "missing userid");
@@ -54,13 +58,17 @@ final class UserApi {
 		apply(corp, m, b, true);
 		m.status = 4;
 		corp.users.put(m.key(), m);
-		return Call.ok("created");
+		return m;
 	}
 
 	ObjectNode update(Call c) {
 		c.requireContactSync();
-		CorpState corp = c.corp;
-		JsonNode b = c.body();
+		updateFrom(c.corp, c.body());
+		return Call.ok("updated");
+	}
+
+	/** Validates a user/update body and applies it (all or nothing). */
+	static void updateFrom(CorpState corp, JsonNode b) {
 		String userid = Json.str(b, "userid");
 		if (userid == null || userid.isEmpty()) {
 			throw new ApiException(41009, "missing userid");
@@ -95,7 +103,6 @@ final class UserApi {
 				}
 			});
 		}
-		return Call.ok("updated");
 	}
 
 	ObjectNode delete(Call c) {
