@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -46,6 +49,7 @@ public class DirectorySync {
 	private final SyncPlanner planner;
 	private final ExecutorService runner;
 	private final ExecutorService workers;
+	private final ScheduledExecutorService heartbeat;
 
 	DirectorySync(SyncSource source, PushedState state, SyncRunStore runs, SyncLock lock, WecomApps wecom, SyncSettings settings,
 			TransactionTemplate tx, AuditLog audit) {
@@ -61,6 +65,7 @@ public class DirectorySync {
 		AtomicInteger n = new AtomicInteger();
 		this.runner = Executors.newSingleThreadExecutor(r -> daemon(r, "sync-run"));
 		this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "sync-worker-" + n.incrementAndGet()));
+		this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sync-lease"));
 	}
 
 	/** The manual sync's checks of the employees to sync. */
@@ -146,7 +151,7 @@ public class DirectorySync {
 	/** Fails the runs that a stopped node left running (its lease expired). */
 	@EventListener(ApplicationReadyEvent.class)
 	public void recoverAbandoned() {
-		int failed = runs.failAbandoned(lock.liveRun());
+		int failed = runs.failAbandoned();
 		if (failed > 0) {
 			log.warn("Marked {} interrupted sync run(s) as failed", failed);
 		}
@@ -154,6 +159,8 @@ public class DirectorySync {
 
 	void execute(long runId, SyncMode mode, Integer approvedDeletes) {
 		RunSink sink = new RunSink(runId, runs, lock);
+		long beat = Math.max(1000, settings.lease().toMillis() / 4);
+		ScheduledFuture<?> heartbeat = this.heartbeat.scheduleWithFixedDelay(sink::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
 		try {
 			ContactApi contacts = contacts();
 			String corpId = wecom.corpId().orElseThrow();
@@ -195,6 +202,7 @@ public class DirectorySync {
 			runs.finish(runId, RunState.FAILED, "同步出错：" + (ex instanceof InvalidInputException ? "企业微信未绑定" : ex.getClass().getSimpleName()));
 		}
 		finally {
+			heartbeat.cancel(false);
 			lock.release(runId);
 		}
 	}
@@ -233,6 +241,7 @@ public class DirectorySync {
 	void stop() {
 		runner.shutdownNow();
 		workers.shutdownNow();
+		heartbeat.shutdownNow();
 	}
 
 	Optional<Long> liveRun() {

@@ -7,7 +7,8 @@ import cn.xietong.sync.SyncRunStore.Outcome;
 
 /**
  * Collects a run's outcomes and progress from the applier's threads and writes them at most twice a
- * second, renewing the lock's lease each time; a lost lease stops the run.
+ * second. The lease is renewed by a heartbeat (also while one call blocks for long, e.g. a batch
+ * job's result); once it is lost, the next progress stops the run.
  */
 final class RunSink implements PlanApplier.Sink {
 
@@ -19,6 +20,7 @@ final class RunSink implements PlanApplier.Sink {
 	private final List<Outcome> pending = new ArrayList<>();
 	private int done;
 	private long lastFlush = System.nanoTime();
+	private volatile boolean lost;
 
 	RunSink(long runId, SyncRunStore runs, SyncLock lock) {
 		this.runId = runId;
@@ -45,8 +47,20 @@ final class RunSink implements PlanApplier.Sink {
 		runs.outcomes(runId, List.copyOf(pending));
 		pending.clear();
 		runs.progress(runId, done);
-		if (!lock.renew(runId)) {
+		if (lost) {
 			throw new LockLostException(runId);
+		}
+	}
+
+	/** Renews the lease; remembers when it was lost. */
+	void heartbeat() {
+		try {
+			if (!lock.renew(runId)) {
+				lost = true;
+			}
+		}
+		catch (RuntimeException ex) {
+			// the database is unreachable for a moment: the lease has margin, try again at the next beat
 		}
 	}
 

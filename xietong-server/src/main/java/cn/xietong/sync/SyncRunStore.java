@@ -97,13 +97,18 @@ class SyncRunStore {
 			.params(actor, now(), runId).update();
 	}
 
-	/** Fails runs left running by a node that stopped (not the one holding a live lease). */
+	/**
+	 * Fails runs left running by a node that stopped: running, but not holding a live lease. One
+	 * statement, so a run whose start commits meanwhile is not in its snapshot.
+	 */
 	@Transactional
-	int failAbandoned(Long liveRunId) {
+	int failAbandoned() {
+		Timestamp now = now();
 		return jdbc.sql("""
 				update sync_run set run_state = 'FAILED', finished_at = ?,
 				reason = '同步被中断（执行同步的节点停止或崩溃），未完成的部分将由下一次同步继续完成'
-				where run_state = 'RUNNING' and id <> ?""").params(now(), liveRunId == null ? -1L : liveRunId).update();
+				where run_state = 'RUNNING' and not exists (select 1 from sync_lock l
+				where l.run_id = sync_run.id and l.holder is not null and l.expires_at >= ?)""").params(now, now).update();
 	}
 
 	/** Older runs waiting for approval give way to a newer plan. */

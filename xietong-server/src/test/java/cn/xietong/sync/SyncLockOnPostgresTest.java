@@ -103,14 +103,14 @@ class SyncLockOnPostgresTest {
 		long refused = runs.create(SyncMode.MANUAL, "manual", "admin", survivor.node());
 		assertThat(survivor.claim(refused)).as("the lease is still live").isFalse();
 		template.update("delete from sync_run where id = ?", refused); // what the refused start's rollback does
-		assertThat(runs.failAbandoned(survivor.liveRun())).isZero();
+		assertThat(runs.failAbandoned()).isZero();
 		assertThat(runs.find(first).orElseThrow().state()).isEqualTo(RunState.RUNNING);
 
 		clock.advance(Duration.ofMinutes(3));
 		assertThat(survivor.liveRun()).isNull();
 		long second = runs.create(SyncMode.MANUAL, "manual", "admin", survivor.node());
 		assertThat(survivor.claim(second)).isTrue();
-		runs.failAbandoned(survivor.liveRun());
+		runs.failAbandoned();
 
 		SyncRun abandoned = runs.find(first).orElseThrow();
 		assertThat(abandoned.state()).isEqualTo(RunState.FAILED);

@@ -200,6 +200,26 @@ class SyncPlannerTest {
 		assertThat(((PlanItem.TagMembers) tagItems.get(2).op()).userids()).containsExactly("gone");
 	}
 
+	@Test
+	void aCrashBetweenACreateCallAndItsRecordConvergesOnTheNextRun() {
+		Desired desired = desired(tree, List.of());
+		Pushed done = pushedAfter(desired, Map.of());
+		// 平台 (12) was being created: its row was written before the call (hash null), then the node died
+		Map<Long, Pushed.Dept> rows = new HashMap<>(done.departments());
+		rows.put(12L, new Pushed.Dept(12, 12, 11L, "平台", SyncKeys.wecomOrder(0), null));
+		Pushed pushed = new Pushed(rows, Map.of(), Map.of());
+		Snapshot created = corpAfter(desired, Map.of(), Map.of());
+		Map<Long, Snapshot.Dept> missing = new HashMap<>(created.departments());
+		missing.remove(12L);
+		Snapshot notCreated = new Snapshot(missing, Map.of(), Map.of(), Map.of(), Map.of(), 3);
+
+		assertThat(planner.plan(SyncMode.AUTO, desired, pushed, created).items()).extracting(PlanItem::action, PlanItem::key)
+			.as("the call had gone through: the department is ours, recorded by an update").containsExactly(tuple(Action.UPDATE, "12"));
+		PlanItem again = planner.plan(SyncMode.AUTO, desired, pushed, notCreated).items().get(0);
+		assertThat(again.action()).isEqualTo(Action.CREATE);
+		assertThat(((PlanItem.DeptWrite) again.op()).wecomId()).isEqualTo(12L);
+	}
+
 	// ---- fixtures ----
 
 	private static org.assertj.core.groups.Tuple tuple(Object... values) {
