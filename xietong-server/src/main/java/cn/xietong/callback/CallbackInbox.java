@@ -39,6 +39,7 @@ class CallbackInbox implements DisposableBean {
 	private final Clock clock;
 	private final CallbackProcessor processor;
 	private final ThreadPoolExecutor pool;
+	private final AtomicInteger queued = new AtomicInteger();
 
 	CallbackInbox(JdbcClient jdbc, Clock clock, CallbackProcessor processor, CallbackSettings settings) {
 		this.jdbc = jdbc;
@@ -50,7 +51,7 @@ class CallbackInbox implements DisposableBean {
 			Thread t = new Thread(r, "callback-" + n.incrementAndGet());
 			t.setDaemon(true);
 			return t;
-		}, new ThreadPoolExecutor.DiscardPolicy());
+		}, (task, executor) -> queued.decrementAndGet()); // a full queue: the sweep picks the row up
 	}
 
 	/** Stores an accepted callback; {@code null} when the same one was stored before (a duplicate). */
@@ -72,7 +73,15 @@ class CallbackInbox implements DisposableBean {
 	/** Processes the row soon, after the answer has gone out. */
 	void later(Long id) {
 		if (id != null) {
-			pool.execute(() -> process(id));
+			queued.incrementAndGet();
+			pool.execute(() -> {
+				try {
+					process(id);
+				}
+				finally {
+					queued.decrementAndGet();
+				}
+			});
 		}
 	}
 
@@ -115,7 +124,7 @@ class CallbackInbox implements DisposableBean {
 	/** Waits until every queued row has been processed (tests, benchmarks). */
 	void drain(Duration timeout) {
 		long until = System.nanoTime() + timeout.toNanos();
-		while ((pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) && System.nanoTime() < until) {
+		while (queued.get() > 0 && System.nanoTime() < until) {
 			try {
 				Thread.sleep(10);
 			}
