@@ -57,9 +57,18 @@ public class MobileLinks {
 		return link(systemCode, path, Instant.now(clock).plus(settings.deepLinkValidity()).getEpochSecond());
 	}
 
-	/** A deep link that does not expire — for menu buttons, which stay in place for months. */
+	/** A deep link that does not expire (for places that keep a link for months). */
 	public String permanentLink(String systemCode, String path) {
 		return link(systemCode, path, 0);
+	}
+
+	/**
+	 * The page's own address on the 可信域名, e.g. for menu buttons (WeChat Work wants their URLs on a
+	 * trusted domain, 40054/40055): opened in WeChat Work without a session, the page sends the member
+	 * through OAuth2 with a session-bound state and comes back to itself.
+	 */
+	public String pageUrl(String path) {
+		return baseUrl() + safeTarget(path).orElseThrow(() -> new InvalidInputException("path", "mobile.link.path", String.valueOf(path)));
 	}
 
 	/** {@code target} if it is one of Xietong's own mobile pages, else empty (no open redirect). */
