@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
+import cn.xietong.support.TestWecom;
 import cn.xietong.organization.CorpBinding;
 import cn.xietong.systems.CallbackCredentials;
 import cn.xietong.systems.RelatedSystems;
@@ -24,12 +25,13 @@ import cn.xietong.systems.RelatedSystems;
  * Every rejection reason answers 4xx, processes nothing (no inbox row, no presence change) and leaves
  * a log line with the reason. Each request carries a {@code subscribe} event, so an effect would show.
  */
-@XietongTest
+@WecomTest
 class CallbackRejectionTest {
 
-	static final String CORP = "wwcallbackrejects";
+	static final String CORP = TestWecom.CORP_ID;
 
 	@Autowired MockMvc mvc;
+	@Autowired org.springframework.context.ApplicationContext context;
 	@Autowired CorpBinding corp;
 	@Autowired RelatedSystems systems;
 	@Autowired CallbackKeys keys;
@@ -39,7 +41,7 @@ class CallbackRejectionTest {
 
 	@BeforeEach
 	void bind() {
-		corp.bindSandbox(CORP, "corp-secret-for-callbacks", "127.0.0.1:8080", false, "http://127.0.0.1:9", "http://127.0.0.1:9");
+		TestWecom.bindTo(context);
 		keys.forget();
 		oa = systems.callbackCredentials("OA");
 	}

@@ -15,27 +15,31 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.xietong.XietongTest;
-import cn.xietong.mobile.MobileWecom;
+import cn.xietong.WecomTest;
+import cn.xietong.support.TestWecom;
+import cn.xietong.sandbox.SandboxCorp;
 import cn.xietong.organization.CorpBinding;
 import cn.xietong.support.AdminApi;
 import cn.xietong.systems.RelatedSystems;
 import cn.xietong.wecom.emulator.WecomEmulator;
 
 /** 生成自定义菜单 against the emulator: the menu lands on the app, errors come back in plain Chinese. */
-@XietongTest
+@WecomTest
 class CustomMenuTest {
 
 	@Autowired MockMvc mvc;
 	@Autowired CorpBinding corp;
 	@Autowired RelatedSystems systems;
 	@LocalServerPort int port;
+	@Autowired org.springframework.context.ApplicationContext context;
 	WecomEmulator emu;
+	SandboxCorp sandbox;
 	AdminApi admin;
 
 	@BeforeEach
 	void bind() {
-		emu = MobileWecom.bind(port, corp, systems);
+		sandbox = TestWecom.bindTo(context);
+		emu = TestWecom.emulator();
 		admin = new AdminApi(mvc);
 	}
 
@@ -43,28 +47,23 @@ class CustomMenuTest {
 	void theOaMenuIsCreatedWithOAuthLinksToTheMobilePages() throws Exception {
 		admin.post("/api/admin/systems/OA/menu", "").andExpect(status().isOk()).andExpect(jsonPath("$.ok").value(true))
 			.andExpect(jsonPath("$.message").value("生成自定义菜单成功！"));
-		String menu = emu.corp(MobileWecom.CORP_ID).menu(MobileWecom.OA_AGENT);
+		String menu = emu.corp(TestWecom.CORP_ID).menu(sandbox.agentIds().get("OA").intValue());
 		assertThat(menu).contains("待办协同", "已发协同", "待办数量", "OA_TODO_COUNT", "公告", "外部联系人");
 		// view buttons open the pages on the trusted domain (WeChat Work refuses other domains, 40055); OAuth2 follows there
-		assertThat(menu).contains("http://127.0.0.1:" + port + "/m/oa/todo", "http://127.0.0.1:" + port + "/m/oa/external");
+		assertThat(menu).contains("http://localhost:" + port + "/m/oa/todo", "http://localhost:" + port + "/m/oa/external");
 
 		admin.post("/api/admin/systems/PB/menu", "").andExpect(status().isOk());
-		assertThat(emu.corp(MobileWecom.CORP_ID).menu(MobileWecom.PB_AGENT)).contains("待我审批", "我的申请", "预算查询");
+		assertThat(emu.corp(TestWecom.CORP_ID).menu(sandbox.agentIds().get("PB").intValue())).contains("待我审批", "我的申请", "预算查询");
 	}
 
 	@Test
 	void systemsWithoutAMenuOrAnAppAreRefusedBeforeAnyCall() throws Exception {
 		emu.clearCalls();
 		admin.post("/api/admin/systems/CRM/menu", "").andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].message").value("关联系统 CRM 尚未绑定企业微信应用（应用ID），不能生成自定义菜单"));
-		systems.bindApp("CRM", 1000004, "crm-secret");
-		try {
-			admin.post("/api/admin/systems/CRM/menu", "").andExpect(status().isBadRequest())
-				.andExpect(jsonPath("$.errors[0].message").value("关联系统 CRM 没有自定义菜单"));
-		}
-		finally {
-			systems.update("CRM", new cn.xietong.systems.SystemDraft(null, null, null, false, null, null, null));
-		}
+			.andExpect(jsonPath("$.errors[0].message").value("关联系统 CRM 没有自定义菜单"));
+		systems.update("PB", new cn.xietong.systems.SystemDraft(null, null, null, false, null, null, null));
+		admin.post("/api/admin/systems/PB/menu", "").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("关联系统 PB 尚未绑定企业微信应用（应用ID），不能生成自定义菜单"));
 		admin.post("/api/admin/systems/NOPE/menu", "").andExpect(status().isNotFound());
 		assertThat(emu.calls()).noneMatch(c -> c.path().contains("menu/create"));
 	}
