@@ -36,6 +36,7 @@ class CallbackRejectionTest {
 	@Autowired RelatedSystems systems;
 	@Autowired CallbackKeys keys;
 	@Autowired JdbcClient jdbc;
+	@Autowired CallbackLog callbackLog;
 
 	CallbackCredentials oa;
 
@@ -192,6 +193,7 @@ class CallbackRejectionTest {
 	}
 
 	private CallbackLogEntry lastLog() {
+		callbackLog.flush();
 		return jdbc.sql("select id from callback_log order by id desc limit 1").query(Long.class).optional()
 			.map(id -> jdbc.sql("select outcome, reason, detail from callback_log where id = ?").param(id)
 				.query((rs, n) -> new CallbackLogEntry(id, null, null, null, null, null, rs.getString(1), rs.getString(2), rs.getString(3), null))
