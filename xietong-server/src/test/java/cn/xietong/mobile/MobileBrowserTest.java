@@ -123,6 +123,39 @@ class MobileBrowserTest {
 		assertThat(page.textContent("#login-failure")).isEqualTo("员工ID或密码不对");
 	}
 
+	@Test
+	void tapping待办协同OnTheEmulatorsPhoneOpensThePageOrTheRefusal() throws Exception {
+		cn.xietong.sandbox.SandboxCorp sandbox = cn.xietong.support.TestWecom.bindTo(context);
+		cn.xietong.wecom.emulator.WecomEmulator emu = cn.xietong.support.TestWecom.emulator();
+		for (String[] m : new String[][] { { "zhangwei", "张伟" }, { "sunli", "孙丽" }, { "zhouqiang", "周强" } }) {
+			emu.corp(sandbox.corpId()).addUser(m[0], m[1], null, 1);
+		}
+		context.getBean(cn.xietong.menu.CustomMenus.class).generate("OA");
+		long oa = sandbox.agentIds().get("OA");
+
+		newPage(WXWORK_UA);
+		holdPhoneAndTap(emu, sandbox, "zhangwei", oa);
+		page.waitForSelector("#todo-title"); // the browser keeps #wechat_redirect across the redirects, as WeChat Work's does
+		assertThat(page.url()).startsWith(url("/m/oa/todo"));
+		assertThat(page.textContent("#todo-title")).isEqualTo("待办协同");
+		assertThat(problems).isEmpty();
+		close();
+
+		for (String refused : new String[] { "sunli", "zhouqiang" }) {
+			newPage(WXWORK_UA);
+			holdPhoneAndTap(emu, sandbox, refused, oa);
+			page.waitForSelector("#denied-message");
+			assertThat(page.textContent("#denied-message")).as(refused).isEqualTo("您没有使用本系统的权限，请联系系统管理员。");
+			close();
+		}
+	}
+
+	private void holdPhoneAndTap(cn.xietong.wecom.emulator.WecomEmulator emu, cn.xietong.sandbox.SandboxCorp sandbox, String userid, long agentId) {
+		page.navigate(emu.baseUrl() + "/phone/hold?member=" + sandbox.corpId() + "%7C" + userid);
+		page.navigate(emu.baseUrl() + "/phone?app=" + agentId);
+		page.click("#menu a.menu-view:has-text('待办协同')");
+	}
+
 	private void newPage(String userAgent) {
 		Browser.NewContextOptions options = new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844);
 		if (userAgent != null) {
@@ -132,8 +165,8 @@ class MobileBrowserTest {
 		browserContext.setDefaultTimeout(15_000);
 		page = browserContext.newPage();
 		page.onConsoleMessage(m -> {
-			if ("error".equals(m.type())) {
-				problems.add(m.text());
+			if ("error".equals(m.type()) && (m.location() == null || m.location().startsWith(url("")))) { // Xietong's, not the emulator's
+				problems.add(m.text() + " at " + m.location());
 			}
 		});
 		page.onResponse(r -> {
