@@ -29,7 +29,7 @@ import cn.xietong.wecom.AppApi;
 public class MobileLinks {
 
 	static final String OAUTH_PATH = "/m/oauth/";
-	private static final Pattern SAFE_TARGET = Pattern.compile("/m(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?");
+	private static final Pattern SAFE_TARGET = Pattern.compile("/(m|oa)(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?");
 	private static final int MAX_TARGET = 512;
 
 	private final WecomApps apps;
@@ -71,7 +71,10 @@ public class MobileLinks {
 		return baseUrl() + safeTarget(path).orElseThrow(() -> new InvalidInputException("path", "mobile.link.path", String.valueOf(path)));
 	}
 
-	/** {@code target} if it is one of Xietong's own mobile pages, else empty (no open redirect). */
+	/**
+	 * {@code target} if it is one of Xietong's own pages for employees — the mobile pages ({@code /m/…})
+	 * or the OA desktop ({@code /oa/…}, which reuses this sign-in) — else empty (no open redirect).
+	 */
 	public static Optional<String> safeTarget(String target) {
 		if (target == null || target.length() > MAX_TARGET || !SAFE_TARGET.matcher(target).matches() || target.contains("//")
 				|| target.contains("/../") || target.endsWith("/..") || target.contains("%2f") || target.contains("%2F")
