@@ -2,7 +2,6 @@ package cn.xietong.wecom.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -41,19 +40,8 @@ class BatchTest {
 		sync = api.token(CORP, "sync");
 	}
 
-	JsonNode upload(String type, String filename, byte[] content) throws Exception {
-		String boundary = "----emulatorTest" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + filename
-				+ "\"; filelength=" + content.length + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> r = Api.HTTP.send(HttpRequest.newBuilder(URI.create(wecom.baseUrl()
-				+ "/cgi-bin/media/upload?access_token=" + sync + "&type=" + type))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-		return Json.MAPPER.readTree(r.body());
+	JsonNode upload(String type, String filename, byte[] content) {
+		return api.upload(sync, type, filename, content);
 	}
 
 	JsonNode awaitResult(String jobid) throws InterruptedException {
