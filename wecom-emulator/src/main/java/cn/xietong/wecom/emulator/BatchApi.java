@@ -140,16 +140,23 @@ final class BatchApi {
 			return;
 		}
 		job.status = 2;
-		synchronized (corp) {
-			if (job.type.equals("replace_party")) {
-				BatchParties.run(corp, job);
-			} else {
-				BatchUsers.run(corp, job);
+		int errcode = 0;
+		String errmsg = "ok";
+		try {
+			synchronized (corp) {
+				if (job.type.equals("replace_party")) {
+					BatchParties.run(corp, job);
+				} else {
+					BatchUsers.run(corp, job);
+				}
 			}
+		} catch (RuntimeException e) {
+			errcode = 302005;
+			errmsg = "batch job failed: " + e;
 		}
 		job.percentage = 100;
 		job.status = 3;
-		CallbackEvent done = CallbackEvent.batchJobResult(job.id, job.type, 0, "ok");
+		CallbackEvent done = CallbackEvent.batchJobResult(job.id, job.type, errcode, errmsg);
 		if (job.callback != null) {
 			emu.sendCallbackTo(job.corpId, Json.str(job.callback, "url"), Json.str(job.callback, "token"),
 					Json.str(job.callback, "encodingaeskey"), done);

@@ -13,6 +13,10 @@ public final class CallbackEvent {
 	record Element(String name, String value, boolean cdata) {
 	}
 
+	/** change_contact elements WeChat Work writes as bare numbers (the rest are CDATA). */
+	private static final java.util.Set<String> NUMERIC = java.util.Set.of("Id", "ParentId", "Order", "Status", "Gender",
+			"MainDepartment", "TagId", "Enable", "IsLeader");
+
 	final String fromUser;
 	final String msgType;
 	final String event;
@@ -74,12 +78,13 @@ public final class CallbackEvent {
 	/**
 	 * A contact change, from {@code sys}: {@code changeType} is create_user, update_user, delete_user,
 	 * create_party, update_party, delete_party or update_tag; {@code fields} are its elements in order
-	 * (e.g. {@code UserID}, {@code Name}, {@code Department}). Numeric values are written without CDATA.
+	 * (e.g. {@code UserID}, {@code Name}, {@code Department}). {@code Id}, {@code ParentId}, {@code Order},
+	 * {@code Status}, {@code Gender}, {@code MainDepartment}, {@code TagId} are written as bare numbers, the rest as CDATA.
 	 */
 	public static CallbackEvent changeContact(String changeType, Map<String, String> fields) {
 		List<Element> els = new ArrayList<>();
 		els.add(new Element("ChangeType", changeType, true));
-		fields.forEach((k, v) -> els.add(new Element(k, v, !v.matches("-?\\d{1,18}"))));
+		fields.forEach((k, v) -> els.add(new Element(k, v, !(NUMERIC.contains(k) && v.matches("-?\\d{1,18}")))));
 		return new CallbackEvent("sys", "event", "change_contact", els, false);
 	}
 

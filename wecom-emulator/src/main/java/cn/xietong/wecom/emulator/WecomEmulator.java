@@ -40,6 +40,11 @@ public final class WecomEmulator implements AutoCloseable {
 	private final ApiServer api;
 	private final ControlPlane control;
 	private final CallbackSender callbacks = new CallbackSender(clock);
+	private final ExecutorService consoleEventSender = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "wecom-emulator-contact-events");
+		t.setDaemon(true);
+		return t;
+	});
 
 	private final OAuth oauth = new OAuth(this);
 	private final MediaStore media = new MediaStore();
@@ -138,6 +143,8 @@ public final class WecomEmulator implements AutoCloseable {
 			}
 		}
 		tokens.forgetCorp(seed.corpId);
+		String corpId = seed.corpId;
+		corp.consoleEvents = event -> consoleEventSender.execute(() -> sendContactCallback(corpId, event));
 		corps.put(seed.corpId, corp);
 		return corp;
 	}
@@ -308,6 +315,7 @@ public final class WecomEmulator implements AutoCloseable {
 	public void close() {
 		server.stop(0);
 		batch.close();
+		consoleEventSender.shutdownNow();
 		executor.shutdownNow();
 		try {
 			executor.awaitTermination(2, TimeUnit.SECONDS);

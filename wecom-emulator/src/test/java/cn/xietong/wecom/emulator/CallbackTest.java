@@ -109,6 +109,24 @@ class CallbackTest {
 	}
 
 	@Test
+	void consoleChangesArePushedToTheContactCallback() throws InterruptedException {
+		WecomEmulator emu = wecom.emulator();
+		CorpState corp = emu.seedCorp(CorpSeed.corp("wwcb").contactSyncSecret("s").contactCallback(url(), TOKEN, KEY)
+				.user("seeded", "种子", "13000000000"));
+		corp.addDepartment(5, "新部门", 1);
+		corp.addUser("wangwu", "王五", "13900000009", 5);
+		for (int i = 0; i < 100 && received.size() < 2; i++) {
+			Thread.sleep(20);
+		}
+		assertThat(received).hasSize(2);
+		assertThat(received.get(0)).contains("<FromUserName><![CDATA[sys]]></FromUserName>",
+				"<ChangeType><![CDATA[create_party]]></ChangeType><Id>5</Id><Name><![CDATA[新部门]]></Name><ParentId>1</ParentId>");
+		assertThat(received.get(1)).contains("<ChangeType><![CDATA[create_user]]></ChangeType><UserID><![CDATA[wangwu]]></UserID>",
+				"<Department><![CDATA[5]]></Department>", "<Mobile><![CDATA[13900000009]]></Mobile><Status>1</Status>")
+				.doesNotContain("<AgentID>");
+	}
+
+	@Test
 	void retriesUpToThreeTimesOnFailure() {
 		failuresLeft.set(2);
 		CallbackResult r = wecom.emulator().sendCallback("wwcb", 1000002, CallbackEvent.subscribe("zhangsan"));

@@ -1,0 +1,187 @@
+package cn.xietong.callback;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import cn.xietong.wecom.CallbackCrypto;
+import cn.xietong.wecom.CallbackCrypto.CallbackRejectedException;
+
+/**
+ * Receives WeChat Work's callbacks for a system. Before any XML of the message is parsed: the
+ * signature (constant time), the timestamp window, the nonce (not seen within the window, on any
+ * node), the decryption and the receiveid. Then the message is parsed, de-duplicated, answered at
+ * once (with a passive reply for 待办, 帮助 and menu clicks) and processed after the answer.
+ */
+@Service
+public class CallbackReceiver {
+
+	private static final Logger log = LoggerFactory.getLogger(CallbackReceiver.class);
+
+	private final CallbackKeys keys;
+	private final CallbackInbox inbox;
+	private final CallbackReplies replies;
+	private final CallbackLog callbackLog;
+	private final CallbackSettings settings;
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	CallbackReceiver(CallbackKeys keys, CallbackInbox inbox, CallbackReplies replies, CallbackLog callbackLog, CallbackSettings settings,
+			JdbcClient jdbc, Clock clock) {
+		this.keys = keys;
+		this.inbox = inbox;
+		this.replies = replies;
+		this.callbackLog = callbackLog;
+		this.settings = settings;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public int maxBodyBytes() {
+		return settings.maxBodyBytes();
+	}
+
+	/** URL verification: the decrypted echostr is the whole answer. */
+	public CallbackAnswer verify(String code, String signature, String timestamp, String nonce, String echostr) {
+		long start = System.nanoTime();
+		Instant now = Instant.now(clock);
+		String system = normalise(code);
+		try {
+			CallbackKeys.Keys k = keys.of(system);
+			if (!k.crypto().verify(signature, timestamp, nonce, echostr)) {
+				throw new CallbackRejectedException("signature", "签名不对（Token 可能不一致）");
+			}
+			checkTimestamp(timestamp, now);
+			String echo = k.crypto().decrypt(echostr);
+			callbackLog.record(now, system, null, "verify", null, CallbackLog.VERIFIED, null, "URL 验证通过", elapsed(start));
+			return CallbackAnswer.text(echo);
+		}
+		catch (CallbackRejectedException ex) {
+			return reject(now, system, ex, start);
+		}
+	}
+
+	/** An encrypted message or event. {@code body} is at most {@link #maxBodyBytes()} long, or {@code null} when it was longer. */
+	public CallbackAnswer receive(String code, String signature, String timestamp, String nonce, byte[] body) {
+		long start = System.nanoTime();
+		Instant now = Instant.now(clock);
+		String system = normalise(code);
+		try {
+			if (body == null || body.length > settings.maxBodyBytes()) {
+				throw new CallbackRejectedException("size", "请求体超过 " + settings.maxBodyBytes() / 1024 + " KB");
+			}
+			CallbackKeys.Keys k = keys.of(system);
+			String encrypted = envelopeCiphertext(body);
+			CallbackCrypto crypto = k.crypto();
+			if (!crypto.verify(signature, timestamp, nonce, encrypted)) {
+				throw new CallbackRejectedException("signature", "签名不对（Token 可能不一致，或请求被篡改）");
+			}
+			checkTimestamp(timestamp, now);
+			checkNonce(system, nonce, now);
+			String plaintext = crypto.decrypt(encrypted);
+			CallbackMessage message = new CallbackMessage(CallbackXml.parse(plaintext));
+			Long id = inbox.add(system, message, plaintext, now);
+			if (id == null) {
+				callbackLog.record(now, system, message.from(), message.msgType(), message.event(), CallbackLog.DUPLICATE, null, "重复推送，已忽略",
+						elapsed(start));
+				return CallbackAnswer.empty();
+			}
+			String reply = replies.replyTo(system, message);
+			CallbackAnswer answer = reply == null ? CallbackAnswer.empty()
+					: CallbackAnswer.reply(crypto.replyEnvelope(replyXml(message.from(), k.corpId(), now, reply), timestamp, nonce));
+			callbackLog.record(now, system, message.from(), message.msgType(), message.event(), CallbackLog.ACCEPTED, null,
+					describe(message), elapsed(start));
+			inbox.later(id, system, message, now);
+			return answer;
+		}
+		catch (CallbackRejectedException ex) {
+			return reject(now, system, ex, start);
+		}
+	}
+
+	/**
+	 * The {@code Encrypt} element of the envelope — the only part of the request read before the
+	 * signature is checked, with the same hardened parser (a DOCTYPE here is refused too).
+	 */
+	private static String envelopeCiphertext(byte[] body) {
+		Map<String, String> envelope = CallbackXml.parse(new String(body, StandardCharsets.UTF_8));
+		String encrypted = envelope.get("Encrypt");
+		if (encrypted == null || encrypted.isEmpty()) {
+			throw new CallbackRejectedException("xml", "请求中没有 Encrypt 元素");
+		}
+		return encrypted;
+	}
+
+	private void checkTimestamp(String timestamp, Instant now) {
+		long seconds;
+		try {
+			seconds = Long.parseLong(timestamp);
+		}
+		catch (NumberFormatException ex) {
+			throw new CallbackRejectedException("timestamp", "timestamp 不是数字");
+		}
+		long window = settings.timestampWindow().toSeconds();
+		if (Math.abs(now.getEpochSecond() - seconds) > window) {
+			throw new CallbackRejectedException("timestamp", "timestamp 与服务器时间相差超过 " + window + " 秒");
+		}
+	}
+
+	private void checkNonce(String system, String nonce, Instant now) {
+		if (nonce == null || nonce.isEmpty() || nonce.length() > 64) {
+			throw new CallbackRejectedException("nonce", "nonce 为空或过长");
+		}
+		int rows = jdbc.sql("insert into callback_nonce (system_code, nonce, seen_at) values (?, ?, ?) on conflict do nothing")
+			.params(system, nonce, Timestamp.from(now)).update();
+		if (rows == 0) {
+			throw new CallbackRejectedException("nonce", "nonce 已使用过（疑似重放）");
+		}
+	}
+
+	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	void forgetOldNonces() {
+		Duration keep = settings.timestampWindow().multipliedBy(2);
+		jdbc.sql("delete from callback_nonce where seen_at < ?").param(Timestamp.from(Instant.now(clock).minus(keep))).update();
+	}
+
+	private CallbackAnswer reject(Instant now, String system, CallbackRejectedException ex, long start) {
+		log.info("Refused a callback for {}: {} ({})", system, ex.reason(), ex.getMessage());
+		callbackLog.record(now, system, null, null, null, CallbackLog.REJECTED, ex.reason(), ex.getMessage(), elapsed(start));
+		return CallbackAnswer.rejected(ex.reason(), ex.getMessage());
+	}
+
+	private static String replyXml(String to, String corpId, Instant now, String content) {
+		return "<xml><ToUserName><![CDATA[" + cdata(to) + "]]></ToUserName><FromUserName><![CDATA[" + cdata(corpId)
+				+ "]]></FromUserName><CreateTime>" + now.getEpochSecond() + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+				+ cdata(content) + "]]></Content></xml>";
+	}
+
+	private static String cdata(String text) {
+		return text.replace("]]>", "]]]]><![CDATA[>");
+	}
+
+	private static String describe(CallbackMessage message) {
+		if (message.isEvent()) {
+			String key = message.eventKey();
+			return key == null ? message.event() : message.event() + " " + key;
+		}
+		return message.msgType();
+	}
+
+	private static String normalise(String code) {
+		String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		return c.length() > 16 ? c.substring(0, 16) : c;
+	}
+
+	private static long elapsed(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+}

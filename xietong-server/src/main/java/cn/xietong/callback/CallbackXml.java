@@ -1,0 +1,107 @@
+package cn.xietong.callback;
+
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import cn.xietong.wecom.CallbackCrypto.CallbackRejectedException;
+
+/**
+ * The only XML parser of callbacks: StAX with DTDs and external entities switched off, and any
+ * DOCTYPE refused outright — so neither XXE nor entity expansion ("billion laughs") can happen.
+ * Reads the flat documents WeChat Work sends: every element's text by its name (nested elements such
+ * as {@code BatchJob/JobId} by their own name).
+ */
+final class CallbackXml {
+
+	private static final int MAX_ELEMENTS = 200;
+	private static final int MAX_DEPTH = 6;
+	private static final XMLInputFactory FACTORY = factory();
+
+	private CallbackXml() {
+	}
+
+	static Map<String, String> parse(String xml) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		XMLStreamReader reader = null;
+		try {
+			reader = FACTORY.createXMLStreamReader(new StringReader(xml));
+			int depth = 0;
+			int elements = 0;
+			String current = null;
+			StringBuilder text = new StringBuilder();
+			boolean rootSeen = false;
+			while (reader.hasNext()) {
+				int event = reader.next();
+				switch (event) {
+					case XMLStreamConstants.DTD -> throw new CallbackRejectedException("xml", "XML 含有 DOCTYPE，已拒绝");
+					case XMLStreamConstants.ENTITY_REFERENCE -> throw new CallbackRejectedException("xml", "XML 含有实体引用，已拒绝");
+					case XMLStreamConstants.START_ELEMENT -> {
+						if (depth == 0 && rootSeen) {
+							throw new CallbackRejectedException("xml", "XML 格式不对");
+						}
+						rootSeen = true;
+						depth++;
+						if (depth > MAX_DEPTH || ++elements > MAX_ELEMENTS) {
+							throw new CallbackRejectedException("xml", "XML 结构过深或元素过多");
+						}
+						current = reader.getLocalName();
+						text.setLength(0);
+					}
+					case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+						if (current != null) {
+							text.append(reader.getText());
+						}
+					}
+					case XMLStreamConstants.END_ELEMENT -> {
+						if (current != null && depth > 1) {
+							fields.putIfAbsent(current, text.toString().strip());
+						}
+						current = null;
+						text.setLength(0);
+						depth--;
+					}
+					default -> {
+						// comments and processing instructions carry nothing
+					}
+				}
+			}
+			if (!rootSeen) {
+				throw new CallbackRejectedException("xml", "不是 XML");
+			}
+			return fields;
+		}
+		catch (XMLStreamException | RuntimeException ex) {
+			if (ex instanceof CallbackRejectedException rejected) {
+				throw rejected;
+			}
+			throw new CallbackRejectedException("xml", "不是有效的 XML");
+		}
+		finally {
+			if (reader != null) {
+				try {
+					reader.close();
+				}
+				catch (XMLStreamException ex) {
+					// nothing to release
+				}
+			}
+		}
+	}
+
+	private static XMLInputFactory factory() {
+		XMLInputFactory factory = XMLInputFactory.newFactory();
+		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+		factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+			throw new XMLStreamException("external resources are not loaded");
+		});
+		return factory;
+	}
+}

@@ -1,0 +1,203 @@
+package cn.xietong.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.xietong.WecomTest;
+import cn.xietong.support.TestWecom;
+import cn.xietong.organization.CorpBinding;
+import cn.xietong.systems.CallbackCredentials;
+import cn.xietong.systems.RelatedSystems;
+
+/**
+ * Every rejection reason answers 4xx, processes nothing (no inbox row, no presence change) and leaves
+ * a log line with the reason. Each request carries a {@code subscribe} event, so an effect would show.
+ */
+@WecomTest
+class CallbackRejectionTest {
+
+	static final String CORP = TestWecom.CORP_ID;
+
+	@Autowired MockMvc mvc;
+	@Autowired org.springframework.context.ApplicationContext context;
+	@Autowired CorpBinding corp;
+	@Autowired RelatedSystems systems;
+	@Autowired CallbackKeys keys;
+	@Autowired JdbcClient jdbc;
+	@Autowired CallbackLog callbackLog;
+
+	CallbackCredentials oa;
+
+	@BeforeEach
+	void bind() {
+		TestWecom.bindTo(context);
+		keys.forget();
+		oa = systems.callbackCredentials("OA");
+	}
+
+	@Test
+	void aValidCallbackIsAcceptedAndTakesEffect() throws Exception {
+		SignedCallback valid = subscribe("valid", Instant.now());
+		send(valid).andExpect(status().isOk());
+		assertThat(inboxRows("valid")).isEqualTo(1);
+		assertThat(lastLog().outcome()).isEqualTo(CallbackLog.ACCEPTED);
+	}
+
+	@Test
+	void forgedSignature() throws Exception {
+		SignedCallback forged = subscribe("forged", Instant.now()).withSignature("0".repeat(40));
+		send(forged).andExpect(status().isForbidden());
+		assertNoEffect("forged", "signature");
+	}
+
+	@Test
+	void signedWithAnotherToken() throws Exception {
+		SignedCallback other = SignedCallback.of("anotherToken123", oa.encodingAesKey(), CORP, subscribeXml("othertoken"), Instant.now());
+		send(other).andExpect(status().isForbidden());
+		assertNoEffect("othertoken", "signature");
+	}
+
+	@Test
+	void wrongCorpId() throws Exception {
+		SignedCallback wrongCorp = SignedCallback.of(oa.token(), oa.encodingAesKey(), "wwsomeoneelse", subscribeXml("wrongcorp"), Instant.now());
+		send(wrongCorp).andExpect(status().isForbidden());
+		assertNoEffect("wrongcorp", "receiveid");
+	}
+
+	@Test
+	void staleAndFutureTimestamps() throws Exception {
+		send(subscribe("stale", Instant.now().minusSeconds(301))).andExpect(status().isForbidden());
+		assertNoEffect("stale", "timestamp");
+		send(subscribe("future", Instant.now().plusSeconds(301))).andExpect(status().isForbidden());
+		assertNoEffect("future", "timestamp");
+	}
+
+	@Test
+	void replayedNonce() throws Exception {
+		SignedCallback first = subscribe("replay1", Instant.now());
+		send(first).andExpect(status().isOk());
+		// the same nonce with another (validly signed) message inside the window
+		SignedCallback second = SignedCallback.of(oa.token(), oa.encodingAesKey(), CORP, subscribeXml("replay2"), first.timestamp, first.nonce);
+		send(second).andExpect(status().isForbidden());
+		assertNoEffect("replay2", "nonce");
+		// and the very same request again
+		send(first).andExpect(status().isForbidden());
+		assertThat(inboxRows("replay1")).isEqualTo(1);
+	}
+
+	@Test
+	void externalEntityInTheMessage() throws Exception {
+		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+				+ subscribeXml("xxe").replace("<AgentID>", "<Note>&xxe;</Note><AgentID>");
+		send(SignedCallback.of(oa.token(), oa.encodingAesKey(), CORP, xxe, Instant.now())).andExpect(status().isBadRequest());
+		assertNoEffect("xxe", "xml");
+	}
+
+	@Test
+	void externalEntityInTheEnvelope() throws Exception {
+		SignedCallback valid = subscribe("xxeenvelope", Instant.now());
+		String body = "<!DOCTYPE xml [<!ENTITY e SYSTEM \"http://127.0.0.1:9/steal\">]>" + valid.body.replace("<AgentID>", "<X>&e;</X><AgentID>");
+		send(valid.withBody(body)).andExpect(status().isBadRequest());
+		assertNoEffect("xxeenvelope", "xml");
+	}
+
+	@Test
+	void entityExpansion() throws Exception {
+		StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+		String previous = "lol";
+		for (int i = 1; i <= 9; i++) {
+			bomb.append("<!ENTITY lol").append(i).append(" \"").append(("&" + previous + ";").repeat(10)).append("\">");
+			previous = "lol" + i;
+		}
+		bomb.append("]>").append(subscribeXml("bomb").replace("<AgentID>", "<Note>&lol9;</Note><AgentID>"));
+		send(SignedCallback.of(oa.token(), oa.encodingAesKey(), CORP, bomb.toString(), Instant.now())).andExpect(status().isBadRequest());
+		assertNoEffect("bomb", "xml");
+	}
+
+	@Test
+	void oversizedBody() throws Exception {
+		SignedCallback valid = subscribe("oversized", Instant.now());
+		String padded = valid.body.replace("</xml>", "<Padding>" + "x".repeat(70 * 1024) + "</Padding></xml>");
+		send(valid.withBody(padded)).andExpect(status().isPayloadTooLarge());
+		assertNoEffect("oversized", "size");
+	}
+
+	@Test
+	void bodyThatIsNotXml() throws Exception {
+		send(subscribe("notxml", Instant.now()).withBody("{\"encrypt\":\"abc\"}")).andExpect(status().isBadRequest());
+		assertNoEffect("notxml", "xml");
+	}
+
+	@Test
+	void encryptedPlaintextThatIsNotXml() throws Exception {
+		send(SignedCallback.of(oa.token(), oa.encodingAesKey(), CORP, "subscribe notxml-plain", Instant.now())).andExpect(status().isBadRequest());
+		assertThat(lastLog().reason()).isEqualTo("xml");
+	}
+
+	@Test
+	void ciphertextThatDoesNotDecrypt() throws Exception {
+		SignedCallback valid = subscribe("garbled", Instant.now());
+		String garbled = "AAAA" + "B".repeat(40);
+		String ts = valid.timestamp;
+		String nonce = SignedCallback.nextNonce();
+		cn.xietong.wecom.CallbackCrypto crypto = new cn.xietong.wecom.CallbackCrypto(oa.token(), oa.encodingAesKey(), CORP);
+		send(new SignedCallback(crypto.signature(ts, nonce, garbled), ts, nonce, SignedCallback.envelope(CORP, garbled)))
+			.andExpect(status().isBadRequest());
+		assertNoEffect("garbled", "decrypt");
+	}
+
+	@Test
+	void unknownSystem() throws Exception {
+		SignedCallback valid = subscribe("nosystem", Instant.now());
+		mvc.perform(post("/wecom/callback/NOPE" + valid.query()).contentType(MediaType.TEXT_XML).content(valid.body.getBytes(StandardCharsets.UTF_8)))
+			.andExpect(status().isNotFound());
+		assertThat(inboxRows("nosystem")).isZero();
+	}
+
+	private SignedCallback subscribe(String userid, Instant at) {
+		return SignedCallback.of(oa.token(), oa.encodingAesKey(), CORP, subscribeXml(userid), at);
+	}
+
+	private static String subscribeXml(String userid) {
+		return SignedCallback.event(CORP, userid, Instant.now().getEpochSecond(), "subscribe", null, null);
+	}
+
+	private ResultActions send(SignedCallback callback) throws Exception {
+		return mvc.perform(post("/wecom/callback/OA" + callback.query()).contentType(MediaType.TEXT_XML)
+			.content(callback.body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private void assertNoEffect(String userid, String reason) {
+		assertThat(inboxRows(userid)).as("inbox rows of " + userid).isZero();
+		assertThat(jdbc.sql("select count(*) from member_presence where userid = ?").param(userid).query(Long.class).single()).isZero();
+		CallbackLogEntry last = lastLog();
+		assertThat(last.outcome()).isEqualTo(CallbackLog.REJECTED);
+		assertThat(last.reason()).isEqualTo(reason);
+		assertThat(last.detail()).isNotBlank();
+	}
+
+	private long inboxRows(String userid) {
+		return jdbc.sql("select count(*) from callback_inbox where userid = ?").param(userid).query(Long.class).single();
+	}
+
+	private CallbackLogEntry lastLog() {
+		callbackLog.flush();
+		return jdbc.sql("select id from callback_log order by id desc limit 1").query(Long.class).optional()
+			.map(id -> jdbc.sql("select outcome, reason, detail from callback_log where id = ?").param(id)
+				.query((rs, n) -> new CallbackLogEntry(id, null, null, null, null, null, rs.getString(1), rs.getString(2), rs.getString(3), null))
+				.single())
+			.orElseThrow();
+	}
+}
