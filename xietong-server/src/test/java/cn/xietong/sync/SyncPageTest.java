@@ -42,6 +42,12 @@ class SyncPageTest {
 	}
 
 	@Test
+	void employeesPageLeadsToTheSync() throws Exception {
+		mvc.perform(get("/admin/employees").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"sync-to-wecom\""), containsString("href=\"/admin/sync\""))));
+	}
+
+	@Test
 	void previewConfirmProgressAndHistory() throws Exception {
 		mvc.perform(get("/admin/sync").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("同步至微信"), containsString("校验通过"), containsString("预览同步计划"))));
