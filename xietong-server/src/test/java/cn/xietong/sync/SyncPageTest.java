@@ -75,6 +75,18 @@ class SyncPageTest {
 	}
 
 	@Test
+	void runsWithoutAnActorShowTheirTrigger() throws Exception {
+		long scheduled = runs.create(SyncMode.AUTO, "schedule", null, "n");
+		runs.finish(scheduled, RunState.SUCCEEDED, null);
+		long other = runs.create(SyncMode.AUTO, "benchmark", null, "n");
+		runs.finish(other, RunState.FAILED, "原因");
+		mvc.perform(get("/admin/sync").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("定时"), containsString("benchmark"), not(containsString("??")))));
+		mvc.perform(get("/admin/sync/runs/{id}", scheduled).with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("定时"), not(containsString("??")))));
+	}
+
+	@Test
 	void aRunningRunsPagePollsItsProgress() throws Exception {
 		long id = runs.create(SyncMode.MANUAL, "manual", "admin", "elsewhere"); // as another node's live run shows
 		mvc.perform(get("/admin/sync/runs/{id}", id).with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
