@@ -3,11 +3,13 @@ package cn.xietong.sync;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,59 +18,71 @@ import cn.xietong.system.ConflictException;
 import cn.xietong.system.InvalidInputException;
 
 /**
- * WeChat Work reported a directory change ({@code change_contact}, F6): an automatic sync follows
- * after {@code xietong.sync.drift-check-delay}, so that a change made by hand in WeChat Work is put
- * back to Xietong's data. Events within the delay share one check; a check that finds a sync running
- * tries once more after the delay. Xietong's own writes cause at most one extra check, which finds
- * nothing to write.
+ * A {@code change_contact} callback means someone changed the directory in WeChat Work. Xietong is the
+ * source of truth (F5: one-way sync), so after a short quiet period ({@code xietong.sync.drift-check-delay})
+ * — changes come in bursts — an automatic sync reads the drift and puts Xietong's data back. A burst
+ * of changes schedules one run; a check that finds a sync running tries once more after the quiet
+ * period. Xietong's own writes cause at most one extra check, which finds nothing to write.
  */
 @Component
-class DriftCheck {
+class DriftCheck implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DriftCheck.class);
 
 	private final DirectorySync sync;
-	private final Duration delay;
-	private final AtomicBoolean pending = new AtomicBoolean();
+	private final Duration quietPeriod;
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-		Thread t = new Thread(r, "sync-drift-check");
-		t.setDaemon(true);
-		return t;
+		Thread thread = new Thread(r, "sync-drift-check");
+		thread.setDaemon(true);
+		return thread;
 	});
+	private ScheduledFuture<?> pending;
 
+	@Autowired
 	DriftCheck(DirectorySync sync, SyncSettings settings) {
+		this(sync, settings.driftCheckDelay());
+	}
+
+	DriftCheck(DirectorySync sync, Duration quietPeriod) {
 		this.sync = sync;
-		this.delay = settings.driftCheckDelay();
+		this.quietPeriod = quietPeriod;
 	}
 
 	@EventListener
-	void on(ContactChangeReceived change) {
-		if (pending.compareAndSet(false, true)) {
-			log.info("WeChat Work reported a directory change ({} {}); drift check in {}", change.changeType(), change.subject(), delay);
-			timer.schedule(() -> check(true), delay.toMillis(), TimeUnit.MILLISECONDS);
-		}
+	void contactChanged(ContactChangeReceived change) {
+		log.info("WeChat Work reported {} of {} ({}); a drift check follows in {}", change.changeType(), change.subject(),
+				change.systemCode(), quietPeriod);
+		schedule(true);
 	}
 
-	private void check(boolean retry) {
-		pending.set(false);
+	synchronized void schedule(boolean retryIfBusy) {
+		if (pending != null && !pending.isDone()) {
+			pending.cancel(false);
+		}
+		pending = timer.schedule(() -> check(retryIfBusy), quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	void check(boolean retryIfBusy) {
 		try {
-			sync.start(SyncMode.AUTO, "change_contact", null);
+			long run = sync.start(SyncMode.AUTO, "change_contact", null);
+			log.info("Drift check after change_contact: sync run {}", run);
 		}
 		catch (ConflictException ex) {
-			if (retry && pending.compareAndSet(false, true)) {
-				timer.schedule(() -> check(false), delay.toMillis(), TimeUnit.MILLISECONDS);
+			log.info("Drift check after change_contact: a sync is running{}", retryIfBusy ? "; trying again later" : "");
+			if (retryIfBusy) {
+				schedule(false);
 			}
 		}
 		catch (InvalidInputException ex) {
 			log.debug("Drift check skipped: WeChat Work is not bound");
 		}
 		catch (RuntimeException ex) {
-			log.warn("Drift check could not start", ex);
+			log.warn("Drift check after change_contact failed: {}", ex.getMessage());
 		}
 	}
 
-	@jakarta.annotation.PreDestroy
-	void stop() {
+	@Override
+	public void destroy() {
 		timer.shutdownNow();
 	}
 }

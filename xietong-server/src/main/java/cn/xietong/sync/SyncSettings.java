@@ -29,7 +29,7 @@ public record SyncSettings(@DefaultValue("0 0 8,12,20 * * *") String cron, @Defa
 		@DefaultValue("500") int batchThreshold, @DefaultValue("20") int guardMaxDeletes, @DefaultValue("0.10") double guardMaxRatio,
 		@DefaultValue("2m") Duration lease, @DefaultValue("4") int parallelism, @DefaultValue List<String> protectedUserids,
 		@DefaultValue("500ms") Duration batchPollInterval, @DefaultValue("10m") Duration batchTimeout,
-		@DefaultValue("2m") Duration driftCheckDelay) {
+		@DefaultValue("30s") Duration driftCheckDelay) {
 
 	public SyncSettings {
 		cron = cron == null || cron.isBlank() ? "-" : cron.strip();

@@ -42,7 +42,7 @@ class SyncBrowserTest extends BrowserTest {
 		emu.faults().latency(Duration.ofMillis(100)); // long enough to watch the bar move
 		loginAsAdmin(); // lands on 员工信息管理
 
-		page.locator("#sync-to-wecom").click();
+		page.locator("#sync-actions a").click();
 		page.waitForURL("**/admin/sync");
 		assertThat(page.locator("h1")).hasText("同步至微信");
 		assertThat(page.locator("#sync-validation")).containsText("校验通过");

@@ -44,7 +44,7 @@ class SyncPageTest {
 	@Test
 	void employeesPageLeadsToTheSync() throws Exception {
 		mvc.perform(get("/admin/employees").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("id=\"sync-to-wecom\""), containsString("href=\"/admin/sync\""))));
+			.andExpect(content().string(allOf(containsString("id=\"sync-actions\""), containsString("href=\"/admin/sync\""))));
 	}
 
 	@Test
