@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("xietong.wecom")
 public record WecomSettings(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("20s") Duration readTimeout,
-		@DefaultValue("6") int maxAttempts, @DefaultValue("100ms") Duration initialBackoff, @DefaultValue("5s") Duration maxBackoff,
+		@DefaultValue("8") int maxAttempts, @DefaultValue("100ms") Duration initialBackoff, @DefaultValue("5s") Duration maxBackoff,
 		@DefaultValue("9500") int callsPerMinute, @DefaultValue("5m") Duration tokenMargin) {
 }

@@ -11,11 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -78,17 +76,26 @@ public class WecomHttp {
 	}
 
 	public JsonNode upload(WecomCredentials credentials, String path, Map<String, ?> query, String fileName, byte[] content, MediaType type) {
-		return call(credentials, path, true, token -> {
-			MultipartBodyBuilder parts = new MultipartBodyBuilder();
-			parts.part("media", new ByteArrayResource(content) {
-				@Override
-				public String getFilename() {
-					return fileName;
-				}
-			}).filename(fileName).contentType(type);
-			return rest.post().uri(uri(credentials, path, token, query)).contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
-				.exchange((request, response) -> parse(response.getStatusCode().value(), response.getBody().readAllBytes()));
-		});
+		String boundary = "----xietong" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+		byte[] body = multipart(boundary, fileName, content, type);
+		MediaType multipart = MediaType.parseMediaType("multipart/form-data; boundary=" + boundary);
+		return call(credentials, path, true, token -> send(HttpMethod.POST, uri(credentials, path, token, query), body, multipart));
+	}
+
+	/**
+	 * The one-part {@code multipart/form-data} body WeChat Work's {@code media/upload} expects: the part
+	 * named {@code media}, with {@code filename} and {@code filelength} in its disposition.
+	 */
+	static byte[] multipart(String boundary, String fileName, byte[] content, MediaType type) {
+		String safeName = fileName.replace("\"", "").replace("\r", "").replace("\n", "");
+		String head = "--" + boundary + "\r\n" + "Content-Disposition: form-data; name=\"media\"; filename=\"" + safeName
+				+ "\"; filelength=" + content.length + "\r\n" + "Content-Type: " + type + "\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length + 256);
+		out.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		out.writeBytes(content);
+		out.writeBytes(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return out.toByteArray();
 	}
 
 	/** Calls {@code gettoken} (never cached here; see {@link TokenCache}). */
