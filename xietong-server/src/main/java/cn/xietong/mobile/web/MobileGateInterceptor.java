@@ -15,8 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The permission gate on every mobile request (any module's page under {@code /m/}): the employee
  * must still be internal and 在职 (else the session ends), may use the page's system through the
- * channel they signed in with, and has a role granting the page's function. Refusals are forwarded
- * to {@code /m/denied}.
+ * channel they signed in with, and has a role granting the page's function. Refusals become
+ * {@link MobileAccessDenied}, rendered as the refusal page.
  */
 class MobileGateInterceptor implements HandlerInterceptor {
 
@@ -49,9 +49,7 @@ class MobileGateInterceptor implements HandlerInterceptor {
 		return true;
 	}
 
-	private static boolean deny(HttpServletRequest request, HttpServletResponse response, String kind) throws Exception {
-		request.setAttribute(MobilePages.DENIED_KIND, kind);
-		request.getRequestDispatcher("/m/denied").forward(request, response);
-		return false;
+	private static boolean deny(HttpServletRequest request, HttpServletResponse response, String kind) {
+		throw new MobileAccessDenied(kind);
 	}
 }

@@ -35,8 +35,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class MobilePages {
 
-	static final String DENIED_KIND = "xietong.mobile.denied";
-
 	private final MobileGate gate;
 	private final RelatedSystems systems;
 	private final Departments departments;
@@ -95,17 +93,6 @@ class MobilePages {
 		return "mobile/todo";
 	}
 
-	/** Where the gate forwards a refusal; opened directly it shows the general refusal. */
-	@GetMapping("/m/denied")
-	String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
-		Object kind = request.getAttribute(DENIED_KIND);
-		if ("function".equals(kind)) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			model.addAttribute("messageKey", "mobile.denied.function");
-			return "mobile/denied";
-		}
-		return refuse(model, response, AccessDecision.NO_ROLE);
-	}
 
 	static String refuse(Model model, HttpServletResponse response, AccessDecision decision) {
 		response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -121,7 +108,7 @@ class MobilePages {
 	}
 
 	private Employee employee(EmployeePrincipal principal) {
-		return gate.current(principal).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+		return gate.current(principal).orElseThrow(() -> new MobileAccessDenied("system"));
 	}
 
 	private String known(String system) {

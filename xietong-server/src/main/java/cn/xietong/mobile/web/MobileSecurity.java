@@ -17,7 +17,7 @@ import cn.xietong.mobile.EmployeePrincipal;
 @Configuration(proxyBeanMethods = false)
 class MobileSecurity {
 
-	static final String[] PUBLIC = { "/m/login", "/m/oauth/**", "/m/denied", "/m/error" };
+	static final String[] PUBLIC = { "/m/login", "/m/oauth/**", "/m/error" };
 
 	@Bean
 	HttpSessionSecurityContextRepository mobileContextRepository() {
@@ -34,7 +34,15 @@ class MobileSecurity {
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
 				// signed in, but not as an employee (an administrator's console session): sign in as one
-				.accessDeniedHandler((request, response, denied) -> entryPoint.commence(request, response, null)))
+				.accessDeniedHandler((request, response, denied) -> {
+					if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+						response.setStatus(403);
+						response.setContentType("text/plain;charset=UTF-8");
+						response.getWriter().write("页面已过期，请返回后刷新重试。");
+						return;
+					}
+					entryPoint.commence(request, response, null);
+				}))
 			.logout(logout -> logout.logoutUrl("/m/logout").logoutSuccessUrl("/m/login?logout"))
 			.headers(headers -> headers.frameOptions(f -> f.deny())
 				.contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -18,7 +18,7 @@ class MobileWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new MobileGateInterceptor(gate)).addPathPatterns("/m", "/m/**").excludePathPatterns("/m/denied", "/m/login",
+		registry.addInterceptor(new MobileGateInterceptor(gate)).addPathPatterns("/m", "/m/**").excludePathPatterns("/m/login",
 				"/m/oauth/**", "/m/error");
 	}
 }
