@@ -113,10 +113,12 @@ public class Collabs {
 		if (collab.status() != CollabStatus.RUNNING) {
 			throw new ConflictException("collab", "oa.collab.ended");
 		}
-		List<CollabStore.HandlerRow> mine = store.handlers(collabId).stream()
-			.filter(h -> h.stepNo() == collab.currentStep() && h.employeeId() == actor.getId()).toList();
+		List<CollabStore.HandlerRow> all = store.handlers(collabId);
+		List<CollabStore.HandlerRow> mine = all.stream().filter(h -> h.stepNo() == collab.currentStep() && h.employeeId() == actor.getId()).toList();
 		if (mine.isEmpty()) {
-			throw new OaForbiddenException("oa.act.notYourTurn");
+			// acted on an earlier step that has moved on (a second click), or not a handler now at all
+			boolean actedBefore = all.stream().anyMatch(h -> h.employeeId() == actor.getId() && h.stepNo() < collab.currentStep() && "DONE".equals(h.state()));
+			throw actedBefore ? new ConflictException("collab", "oa.act.already") : new OaForbiddenException("oa.act.notYourTurn");
 		}
 		CollabStore.HandlerRow row = mine.get(0);
 		if (!"PENDING".equals(row.state())) {
