@@ -186,7 +186,7 @@ class CollabStore {
 	}
 
 	private static CollabViews.Summary summary(ResultSet rs, int n) throws SQLException {
-		return new CollabViews.Summary(rs.getLong("id"), rs.getString("subject"), rs.getString("sender_userid"), rs.getString("sender_name"),
+		return CollabViews.Summary.of(rs.getLong("id"), rs.getString("subject"), rs.getString("sender_userid"), rs.getString("sender_name"),
 				CollabStatus.valueOf(rs.getString("status")), rs.getInt("current_step"), rs.getInt("step_count"), instant(rs, "sent_at"),
 				instant(rs, "finished_at"), instant(rs, "at"));
 	}

@@ -12,14 +12,16 @@ public final class CollabViews {
 	/**
 	 * A line of a list.
 	 *
+	 * @param stepsDone steps completed so far (all of them once completed)
 	 * @param at when it arrived (待办), when the viewer last acted (已办), or when it was sent (已发)
 	 */
 	public record Summary(long id, String subject, String senderUserid, String senderName, CollabStatus status, int currentStep,
-			int stepCount, Instant sentAt, Instant finishedAt, Instant at) {
+			int stepCount, int stepsDone, Instant sentAt, Instant finishedAt, Instant at) {
 
-		/** Steps completed so far (all of them once completed). */
-		public int stepsDone() {
-			return status == CollabStatus.COMPLETED ? stepCount : currentStep - 1;
+		static Summary of(long id, String subject, String senderUserid, String senderName, CollabStatus status, int currentStep, int stepCount,
+				Instant sentAt, Instant finishedAt, Instant at) {
+			return new Summary(id, subject, senderUserid, senderName, status, currentStep, stepCount,
+					status == CollabStatus.COMPLETED ? stepCount : currentStep - 1, sentAt, finishedAt, at);
 		}
 	}
 
