@@ -9,7 +9,8 @@ import cn.xietong.wecom.emulator.WecomEmulator;
 
 /**
  * One WeChat Work emulator per test JVM, and the binding of a test context's corp and related systems
- * to it — the same binding the sandbox makes on a default run ({@link SandboxBinder}).
+ * to it — the same binding the sandbox makes on a default run ({@link SandboxBinder}). Bind only the
+ * {@code @WecomTest} context, never the {@code @XietongTest} one (its tests expect no corp bound).
  */
 public final class TestWecom {
 

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
 import cn.xietong.sandbox.SandboxCorp;
 import cn.xietong.support.TestWecom;
 import cn.xietong.systems.WecomApps;
@@ -22,7 +22,7 @@ import cn.xietong.wecom.emulator.WecomEmulator;
  * The server's client drives every emulator endpoint Xietong uses and gets the documented answers;
  * errors arrive as typed {@link WecomException}s with the errcode and a plain Chinese message.
  */
-@XietongTest
+@WecomTest
 class ClientConformanceTest {
 
 	@Autowired
@@ -110,6 +110,21 @@ class ClientConformanceTest {
 	}
 
 	@Test
+	void batchImportOfMembers() throws Exception {
+		String csv = "姓名,帐号,手机号,邮箱,所在部门,职位\n孙七,sunqi,13800000003,,1,\n周八,zhouba,13800000004,,1,\n";
+		String media = contacts.uploadFile("members.csv", csv.getBytes(StandardCharsets.UTF_8), MediaType.parseMediaType("text/csv"));
+		String job = contacts.syncUsers(media, false, null);
+		BatchJobResult result = contacts.batchResult(job);
+		for (int i = 0; i < 50 && result.status() != 3; i++) {
+			Thread.sleep(100);
+			result = contacts.batchResult(job);
+		}
+		assertThat(result.status()).isEqualTo(3);
+		assertThat(contacts.user("sunqi")).isPresent();
+		assertThat(contacts.user("zhouba")).isPresent();
+	}
+
+	@Test
 	void appMessagesMenuAgentAndOAuth() {
 		contacts.createUser(WecomUser.of("qianjiu", "钱九", "13800000005", null, List.of(1L), 1L, null), false);
 		AppApi oa = apps.app("OA").orElseThrow();
@@ -129,7 +144,14 @@ class ClientConformanceTest {
 
 		assertThat(oa.agent().agentId()).isEqualTo(oa.agentId());
 
-		// OAuth2 through the simulated phone: see the oauth test below (phase 2 of the emulator).
+		String xietong = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
+		String authorize = oa.authorizeUrl(xietong + "/m/oauth/OA", "s1");
+		String back = emu.phone().authorize(TestWecom.CORP_ID, "qianjiu", authorize);
+		assertThat(back).startsWith(xietong + "/m/oauth/OA?").contains("state=s1");
+		String code = back.replaceAll(".*[?&]code=([^&]+).*", "$1");
+		assertThat(oa.identify(code).userid()).isEqualTo("qianjiu");
+		assertThatThrownBy(() -> oa.identify(code)).isInstanceOfSatisfying(WecomException.class,
+				ex -> assertThat(ex.code()).isEqualTo(40029));
 	}
 
 	@Test

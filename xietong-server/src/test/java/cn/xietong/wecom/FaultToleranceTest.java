@@ -16,13 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
 import cn.xietong.support.TestWecom;
 import cn.xietong.systems.WecomApps;
 import cn.xietong.wecom.emulator.WecomEmulator;
 
 /** The client rides out WeChat Work's transient errors, latency and expired tokens. */
-@XietongTest
+@WecomTest
 class FaultToleranceTest {
 
 	@Autowired

@@ -176,6 +176,11 @@ class WxJavaConformanceTest {
 
 		assertThat(app.getAgentService().get(AGENT).getName()).isEqualTo("协同办公");
 
-		// OAuth2 through the simulated phone: see the oauth test below (phase 2 of the emulator).
+		String authorize = emu.baseUrl() + "/connect/oauth2/authorize?appid=" + CORP
+				+ "&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fm%2Foauth%2FOA&response_type=code&scope=snsapi_base&state=s&agentid=" + AGENT
+				+ "#wechat_redirect";
+		String back = emu.phone().authorize(CORP, "zhaoliu", authorize);
+		String code = back.replaceAll(".*[?&]code=([^&]+).*", "$1");
+		assertThat(app.getOauth2Service().getAuthUserInfo(code).getUserId()).isEqualTo("zhaoliu");
 	}
 }

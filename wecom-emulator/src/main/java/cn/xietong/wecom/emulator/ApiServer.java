@@ -63,6 +63,15 @@ final class ApiServer {
 		get("agent/get", true, app::getAgent);
 		post("agent/set", app::setAgent);
 		get("agent/list", true, app::listAgents);
+		post("media/upload", emu.media()::upload);
+		BatchApi batch = emu.batch();
+		post("batch/syncuser", batch::syncUser);
+		post("batch/replaceuser", batch::replaceUser);
+		post("batch/replaceparty", batch::replaceParty);
+		get("batch/getresult", true, batch::getResult);
+		get("corp/get_join_qrcode", true, new JoinQrCode(emu)::get);
+		get("auth/getuserinfo", true, emu.oauth()::getUserInfo);
+		get("user/getuserinfo", true, emu.oauth()::legacyGetUserInfo);
 	}
 
 	void post(String path, Handler h) {
@@ -121,7 +130,7 @@ final class ApiServer {
 			if (injected != 0) {
 				throw new ApiException(injected, Errors.text(injected));
 			}
-			if (corpId != null) {
+			if (corpId != null && !path.equals("/cgi-bin/auth/getuserinfo")) {
 				checkRate(corpId, path, call.now());
 			}
 			if (route.needsToken()) {

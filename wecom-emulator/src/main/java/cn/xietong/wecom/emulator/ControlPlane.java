@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The emulator's own control plane under {@code /__emulator/} (JSON in, JSON out). */
 final class ControlPlane {
 	private static final Pattern VISIBLE = Pattern.compile("/corps/([^/]+)/agents/(\\d+)/visible-range");
+	private static final Pattern VERIFY = Pattern.compile("/corps/([^/]+)/agents/(\\d+)/verify-callback");
 
 	private final WecomEmulator emu;
 
@@ -25,6 +26,13 @@ final class ControlPlane {
 	}
 
 	void handle(HttpExchange ex, String path) throws IOException {
+		if (path.startsWith("/join-qrcode/") && path.endsWith(".png")) {
+			String corpId = path.substring("/join-qrcode/".length(), path.length() - 4);
+			String size = Call.parseQuery(ex.getRequestURI().getRawQuery()).getOrDefault("size_type", "1");
+			ex.getResponseHeaders().set("Content-Type", "image/png");
+			ApiServer.send(ex, 200, JoinQrCode.png(corpId, size.matches("[1-4]") ? Integer.parseInt(size) : 1));
+			return;
+		}
 		byte[] raw;
 		try (InputStream in = ex.getRequestBody()) {
 			raw = in.readAllBytes();
@@ -113,6 +121,9 @@ final class ControlPlane {
 				applyFaults(body);
 				return emu.faults().describe();
 			}
+			case "POST /callbacks" -> {
+				return result(callback(body));
+			}
 			case "POST /clock/advance" -> {
 				long seconds = body.path("seconds").asLong(0);
 				emu.clock().advance(Duration.ofSeconds(seconds));
@@ -124,9 +135,57 @@ final class ControlPlane {
 					emu.setVisibleRange(m.group(1), Integer.parseInt(m.group(2)), SeedJson.range(body));
 					return Map.of("ok", true);
 				}
+				Matcher v = VERIFY.matcher(path);
+				if ("POST".equals(method) && v.matches()) {
+					int agentId = Integer.parseInt(v.group(2));
+					if (body.has("url")) {
+						return result(emu.saveCallback(v.group(1), agentId, body.path("url").asString(),
+								body.path("token").asString(), body.path("encodingAesKey").asString()));
+					}
+					return result(emu.verifyCallback(v.group(1), agentId));
+				}
 				return null;
 			}
 		}
+	}
+
+	private static Map<String, Object> result(CallbackResult r) {
+		Map<String, Object> m = new java.util.LinkedHashMap<>();
+		m.put("ok", r.ok());
+		m.put("status", r.status());
+		m.put("reply", r.decryptedReplyXml());
+		m.put("attempts", r.attempts());
+		m.put("error", r.error());
+		return m;
+	}
+
+	private CallbackResult callback(JsonNode b) {
+		String corpId = b.path("corpId").asString("");
+		String type = b.path("type").asString("");
+		String userid = b.path("userid").asString("");
+		CallbackEvent event = switch (type) {
+			case "text" -> CallbackEvent.text(userid, b.path("content").asString(""));
+			case "click" -> CallbackEvent.click(userid, b.path("key").asString(""));
+			case "view" -> CallbackEvent.view(userid, b.path("url").asString(""));
+			case "LOCATION", "location" -> CallbackEvent.location(userid, b.path("latitude").asDouble(),
+					b.path("longitude").asDouble(), b.path("precision").asDouble(0));
+			case "location_message" -> CallbackEvent.locationMessage(userid, b.path("latitude").asDouble(),
+					b.path("longitude").asDouble(), b.path("scale").asInt(15), b.path("label").asString(""));
+			case "subscribe" -> CallbackEvent.subscribe(userid);
+			case "unsubscribe" -> CallbackEvent.unsubscribe(userid);
+			case "enter_agent" -> CallbackEvent.enterAgent(userid);
+			case "change_contact" -> {
+				Map<String, String> fields = new java.util.LinkedHashMap<>();
+				b.path("fields").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asString()));
+				yield CallbackEvent.changeContact(b.path("changeType").asString(""), fields);
+			}
+			default -> throw new IllegalArgumentException("unknown callback type '" + type + "' (text, click, view, "
+					+ "LOCATION, location_message, subscribe, unsubscribe, enter_agent, change_contact)");
+		};
+		if (!b.has("agentId")) {
+			return emu.sendContactCallback(corpId, event);
+		}
+		return emu.sendCallback(corpId, b.path("agentId").asInt(), event);
 	}
 
 	private void applyFaults(JsonNode b) {

@@ -95,7 +95,7 @@ public final class CorpSeed {
 				contactCallbackAesKey, accountLimit, agents, more, users);
 	}
 
-	/** An activated member (status 1) with a mobile number derived from nothing: give one if you need it. */
+	/** An activated member (status 1), as if added in the admin console; {@code mobile} may be {@code null}. No departments = root. */
 	public CorpSeed user(String userid, String name, String mobile, Integer... departments) {
 		List<UserSeed> more = new ArrayList<>(users);
 		more.add(new UserSeed(userid, name, List.of(departments), mobile, null, 1));

@@ -55,6 +55,9 @@ public final class CorpState {
 	final Map<Integer, AgentData> agents = new TreeMap<>();
 	final Set<String> unlicensed = new LinkedHashSet<>();
 	private long memberSeq;
+	/** Where console-side changes are announced (change_contact to the 通讯录同步 callback). */
+	volatile java.util.function.Consumer<CallbackEvent> consoleEvents = e -> {
+	};
 
 	CorpState(String corpId, String name) {
 		this.corpId = corpId;
@@ -121,6 +124,8 @@ public final class CorpState {
 					+ " is missing");
 		}
 		depts.put(id, new Dept(id, name, "", parentId, 0));
+		consoleEvents.accept(CallbackEvent.changeContact("create_party", ordered("Id", Integer.toString(id), "Name", name,
+				"ParentId", Integer.toString(parentId), "Order", "0")));
 		return new Department(id, name, "", parentId, 0);
 	}
 
@@ -143,6 +148,9 @@ public final class CorpState {
 		m.mainDepartment = ds.get(0);
 		m.status = 1;
 		users.put(m.key(), m);
+		consoleEvents.accept(CallbackEvent.changeContact("create_user", ordered("UserID", m.userid, "Name", m.name,
+				"Department", joined(m.department), "MainDepartment", Integer.toString(m.mainDepartment),
+				"IsLeaderInDept", joined(m.isLeader), "Mobile", m.mobile, "Status", "1")));
 		return snapshot(m);
 	}
 
@@ -151,6 +159,8 @@ public final class CorpState {
 		Member m = require(userid);
 		m.status = status;
 		m.enable = status == 2 ? 0 : 1;
+		consoleEvents.accept(CallbackEvent.changeContact("update_user", ordered("UserID", m.userid,
+				"Status", Integer.toString(status))));
 	}
 
 	/** Marks a member as having (or not) a basic API licence; unlicensed members appear in {@code unlicenseduser}. */
@@ -339,6 +349,18 @@ public final class CorpState {
 	private Agent snapshot(AgentData a) {
 		return new Agent(a.agentId, a.name, a.description, a.callbackUrl, a.redirectDomain, a.homeUrl, a.close == 1,
 				a.range, a.menu == null ? null : Json.write(a.menu));
+	}
+
+	private static Map<String, String> ordered(String... kv) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (int i = 0; i < kv.length; i += 2) {
+			out.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
+		}
+		return out;
+	}
+
+	private static String joined(List<?> values) {
+		return String.join(",", values.stream().map(String::valueOf).toList());
 	}
 
 	static <T> List<T> copy(Collection<T> c) {

@@ -28,14 +28,17 @@ final class SeedJson {
 			seed = seed.contactCallback(text(cc, "url"), text(cc, "token"), text(cc, "encodingAesKey"));
 		}
 		for (JsonNode d : b.path("departments")) {
+			require(d, "departments[]", "id", "name");
 			seed = seed.department(d.path("id").asInt(), text(d, "name"), d.path("parentid").asInt(1));
 		}
 		for (JsonNode u : b.path("users")) {
+			require(u, "users[]", "userid", "name");
 			List<Integer> depts = new ArrayList<>();
 			u.path("department").forEach(x -> depts.add(x.asInt()));
 			seed = seed.user(text(u, "userid"), text(u, "name"), text(u, "mobile"), depts.toArray(Integer[]::new));
 		}
 		for (JsonNode a : b.path("agents")) {
+			require(a, "agents[]", "agentId", "name", "secret");
 			AgentSeed s = AgentSeed.of(a.path("agentId").asInt(), text(a, "name"), text(a, "secret"));
 			if (text(a, "description") != null) {
 				s = s.description(text(a, "description"));
@@ -62,6 +65,14 @@ final class SeedJson {
 		b.path("parties").forEach(x -> parties.add(x.asInt()));
 		b.path("tags").forEach(x -> tags.add(x.asInt()));
 		return VisibleRange.of(users, parties, tags);
+	}
+
+	private static void require(JsonNode n, String where, String... fields) {
+		for (String f : fields) {
+			if (!n.has(f) || n.get(f).isNull() || n.get(f).asString("").isBlank()) {
+				throw new IllegalArgumentException(where + "." + f + " is required");
+			}
+		}
 	}
 
 	private static String text(JsonNode b, String field) {

@@ -21,6 +21,14 @@ import com.sun.net.httpserver.HttpServer;
  * point a client at {@link #baseUrl()}. Thread-safe; {@link #close()} stops it.
  */
 public final class WecomEmulator implements AutoCloseable {
+	static {
+		// The JDK server writes headers and body separately; without TCP_NODELAY every keep-alive
+		// request waits for the client's delayed ACK (~40 ms). Read once, when the server classes load.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final EmulatorOptions options;
 	private final EmulatorClock clock = new EmulatorClock(Clock.systemUTC());
 	private final Map<String, CorpState> corps = new ConcurrentHashMap<>();
@@ -31,9 +39,22 @@ public final class WecomEmulator implements AutoCloseable {
 	private final ExecutorService executor;
 	private final ApiServer api;
 	private final ControlPlane control;
+	private final CallbackSender callbacks = new CallbackSender(clock);
+	private final ExecutorService consoleEventSender = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "wecom-emulator-contact-events");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private final OAuth oauth = new OAuth(this);
+	private final MediaStore media = new MediaStore();
+	private final BatchApi batch = new BatchApi(this, media);
+	private final Phone phone = new Phone(oauth);
+	private final PhonePage phonePage;
 
 	private WecomEmulator(EmulatorOptions options) throws IOException {
 		this.options = options;
+		this.phonePage = new PhonePage(this);
 		this.api = new ApiServer(this);
 		this.control = new ControlPlane(this);
 		this.server = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 256);
@@ -73,6 +94,11 @@ public final class WecomEmulator implements AutoCloseable {
 
 	public EmulatorClock clock() {
 		return clock;
+	}
+
+	/** The simulated phone (OAuth2 as a member, for tests). */
+	public Phone phone() {
+		return phone;
 	}
 
 	public Faults faults() {
@@ -117,6 +143,8 @@ public final class WecomEmulator implements AutoCloseable {
 			}
 		}
 		tokens.forgetCorp(seed.corpId);
+		String corpId = seed.corpId;
+		corp.consoleEvents = event -> consoleEventSender.execute(() -> sendContactCallback(corpId, event));
 		corps.put(seed.corpId, corp);
 		return corp;
 	}
@@ -146,6 +174,101 @@ public final class WecomEmulator implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Sends a message or event to an app's callback URL, encrypted with the app's Token and
+	 * EncodingAESKey exactly as WeChat Work does (5 s timeout, up to 3 retries), and reads the passive reply.
+	 */
+	public CallbackResult sendCallback(String corpId, int agentId, CallbackEvent event) {
+		CorpState corp = corp(corpId);
+		String url;
+		String token;
+		String key;
+		synchronized (corp) {
+			AgentData a = corp.agents.get(agentId);
+			if (a == null) {
+				throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
+			}
+			url = a.callbackUrl;
+			token = a.callbackToken;
+			key = a.callbackAesKey;
+		}
+		if (url == null || url.isBlank() || token == null || key == null) {
+			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey (接收消息 not set)");
+		}
+		return callbacks.post(url, token, key, corpId, Integer.toString(agentId),
+				event.toXml(corpId, agentId, clock.millis() / 1000));
+	}
+
+	/** Sends an event (change_contact, batch_job_result) to the 通讯录同步 assistant's callback, if one is set. */
+	public CallbackResult sendContactCallback(String corpId, CallbackEvent event) {
+		CorpState corp = corp(corpId);
+		String url;
+		String token;
+		String key;
+		synchronized (corp) {
+			url = corp.contactCallbackUrl;
+			token = corp.contactCallbackToken;
+			key = corp.contactCallbackAesKey;
+		}
+		if (url == null || url.isBlank() || token == null || key == null) {
+			return new CallbackResult(0, null, 0, "the contact-sync assistant has no callback URL");
+		}
+		return callbacks.post(url, token, key, corpId, "", event.toXml(corpId, 0, clock.millis() / 1000));
+	}
+
+	/** Sends to an explicit callback (e.g. the {@code callback} of a batch job). */
+	CallbackResult sendCallbackTo(String corpId, String url, String token, String aesKey, CallbackEvent event) {
+		return callbacks.post(url, token, aesKey, corpId, "", event.toXml(corpId, 0, clock.millis() / 1000));
+	}
+
+	/**
+	 * Saves an app's 接收消息 settings as the admin console does: WeChat Work first verifies the URL
+	 * (GET with echostr) and saves only when the app answers correctly.
+	 */
+	public CallbackResult saveCallback(String corpId, int agentId, String url, String token, String encodingAesKey) {
+		CorpState corp = corp(corpId);
+		if (encodingAesKey == null || !encodingAesKey.matches("[A-Za-z0-9]{43}")) {
+			throw new IllegalArgumentException("EncodingAESKey must be 43 characters of [A-Za-z0-9]");
+		}
+		if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+			throw new IllegalArgumentException("the callback URL must start with http:// or https://");
+		}
+		CallbackResult r = callbacks.verify(url, token, encodingAesKey, corpId);
+		if (r.ok()) {
+			synchronized (corp) {
+				AgentData a = corp.agents.get(agentId);
+				if (a == null) {
+					throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
+				}
+				a.callbackUrl = url;
+				a.callbackToken = token;
+				a.callbackAesKey = encodingAesKey;
+			}
+		}
+		return r;
+	}
+
+	/** Verifies the app's current callback URL (GET with echostr). */
+	public CallbackResult verifyCallback(String corpId, int agentId) {
+		CorpState corp = corp(corpId);
+		String url;
+		String token;
+		String key;
+		synchronized (corp) {
+			AgentData a = corp.agents.get(agentId);
+			if (a == null) {
+				throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
+			}
+			url = a.callbackUrl;
+			token = a.callbackToken;
+			key = a.callbackAesKey;
+		}
+		if (url == null || token == null || key == null) {
+			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey");
+		}
+		return callbacks.verify(url, token, key, corpId);
+	}
+
 	/** Wipes everything: corps, tokens, journals, faults, pacing windows and the clock offset. */
 	public void reset() {
 		corps.clear();
@@ -154,6 +277,9 @@ public final class WecomEmulator implements AutoCloseable {
 		journal.clearMessages();
 		faults.clear();
 		api.reset();
+		oauth.reset();
+		media.reset();
+		batch.reset();
 		clock.resetOffset();
 	}
 
@@ -188,6 +314,8 @@ public final class WecomEmulator implements AutoCloseable {
 	@Override
 	public void close() {
 		server.stop(0);
+		batch.close();
+		consoleEventSender.shutdownNow();
 		executor.shutdownNow();
 		try {
 			executor.awaitTermination(2, TimeUnit.SECONDS);
@@ -200,6 +328,18 @@ public final class WecomEmulator implements AutoCloseable {
 
 	CorpState corpOrNull(String corpId) {
 		return corpId == null ? null : corps.get(corpId);
+	}
+
+	MediaStore media() {
+		return media;
+	}
+
+	BatchApi batch() {
+		return batch;
+	}
+
+	OAuth oauth() {
+		return oauth;
 	}
 
 	Tokens tokens() {
@@ -234,6 +374,11 @@ public final class WecomEmulator implements AutoCloseable {
 			String path = ex.getRequestURI().getPath();
 			if (path.startsWith("/cgi-bin/")) {
 				api.handle(ex, path);
+			} else if (path.equals("/phone") || path.startsWith("/phone/") || path.equals("/connect/oauth2/authorize")) {
+				phonePage.handle(ex, path);
+			} else if (path.equals("/")) {
+				ex.getResponseHeaders().set("Location", "/phone");
+				ApiServer.send(ex, 302, new byte[0]);
 			} else if (path.startsWith("/__emulator/")) {
 				control.handle(ex, path.substring("/__emulator".length()));
 			} else {

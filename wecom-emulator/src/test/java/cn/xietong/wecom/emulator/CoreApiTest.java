@@ -291,8 +291,41 @@ class CoreApiTest {
 		assertThat(api.token("wwjson", "as")).isNotEmpty();
 		api.post("/__emulator/corps/wwjson/agents/1000005/visible-range", "{\"parties\":[2]}");
 		assertThat(wecom.emulator().corp("wwjson").agent(1000005).visibleRange().parties()).containsExactly(2);
+		assertThat(api.post("/__emulator/corps", "{\"corpId\":\"wwbad\",\"agents\":[{\"agentId\":1}]}").path("error").asString())
+				.isEqualTo("agents[].name is required");
+		assertThat(api.post("/__emulator/faults", "{\"errorRate\":0.5}").path("error").asString()).contains("errcode");
 		api.post("/__emulator/reset", "");
 		assertThat(wecom.emulator().corpIds()).isEmpty();
+	}
+
+	@Test
+	void visibleRangeLicencesClosedAppsAndLatency() {
+		WecomEmulator emu = wecom.emulator();
+		CorpState corp = emu.corp(CORP);
+		corp.addUser("outsider", "外人", "13700000001", 2);
+		corp.addUser("nolicence", "无许可", "13700000002", 1);
+		corp.setLicensed("nolicence", false);
+		emu.setVisibleRange(CORP, 1000002, VisibleRange.of(java.util.List.of("boss", "nolicence"), java.util.List.of(),
+				java.util.List.of()));
+		assertThat(code(api.get("/cgi-bin/user/get?access_token=" + app + "&userid=outsider"))).isEqualTo(60111);
+		assertThat(code(api.get("/cgi-bin/user/get?access_token=" + sync + "&userid=outsider"))).isZero();
+		JsonNode sent = api.post("/cgi-bin/message/send?access_token=" + app, "{\"touser\":\"@all\",\"msgtype\":\"markdown\","
+				+ "\"agentid\":1000002,\"markdown\":{\"content\":\"**hi**\"}}");
+		assertThat(sent.path("unlicenseduser").asString()).isEqualTo("nolicence");
+		assertThat(emu.messages()).extracting(DeliveredMessage::userid).containsExactly("boss");
+		JsonNode outside = api.post("/cgi-bin/message/send?access_token=" + app, "{\"touser\":\"outsider|boss\",\"msgtype\":\"text\","
+				+ "\"agentid\":1000002,\"text\":{\"content\":\"x\"}}");
+		assertThat(outside.path("invaliduser").asString()).isEqualTo("outsider");
+
+		emu.faults().latency(Duration.ofMillis(300));
+		long start = System.nanoTime();
+		api.get("/cgi-bin/agent/list?access_token=" + app);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		emu.faults().clear();
+
+		corp.setAgentClosed(1000002, true);
+		assertThat(code(api.get("/cgi-bin/agent/list?access_token=" + app))).isEqualTo(50003);
+		assertThat(code(api.get("/cgi-bin/gettoken?corpid=" + CORP + "&corpsecret=appsecret"))).isEqualTo(40001);
 	}
 
 	private static int code(JsonNode r) {
