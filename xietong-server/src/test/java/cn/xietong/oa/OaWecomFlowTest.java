@@ -120,6 +120,35 @@ class OaWecomFlowTest {
 		assertThat(done.get("description").asString()).contains("已全部处理完毕");
 	}
 
+	@Autowired Collabs collabs;
+	@Autowired cn.xietong.organization.Employees employees;
+
+	@Test
+	void theSenderIsToldOfAReturnAndOfARejection() throws Exception {
+		long id = collabs.send(employees.get("liuyang"), new CollabDraft("合同审核", "", List.of(List.of("chenjing"), List.of("wangjianguo")), List.of()));
+		card("chenjing", "合同审核");
+		collabs.act(id, employees.get("chenjing"), OaAction.AGREE, null);
+		card("wangjianguo", "合同审核");
+		emu.clearCalls();
+		int cardsForChenjing = emu.messages("chenjing").size();
+		collabs.act(id, employees.get("wangjianguo"), OaAction.RETURN, "金额有误");
+		JsonNode returned = card("liuyang", "合同审核");
+		assertThat(returned.get("description").asString()).contains("回退到第 1 步").contains("王建国").contains("金额有误");
+		// the returned step's handler gets the 协同 again
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (emu.messages("chenjing").size() == cardsForChenjing && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(emu.messages("chenjing")).hasSize(cardsForChenjing + 1);
+		collabs.act(id, employees.get("chenjing"), OaAction.DISAGREE, "撤销合同");
+		deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (emu.messages("liuyang").size() < 2 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		DeliveredMessage last = emu.messages("liuyang").get(emu.messages("liuyang").size() - 1);
+		assertThat(json.readTree(last.contentJson()).toString()).contains("未获同意").contains("撤销合同");
+	}
+
 	private int agentId() {
 		return sandbox.agentIds().get("OA").intValue();
 	}
