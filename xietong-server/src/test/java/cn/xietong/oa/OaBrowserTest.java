@@ -26,6 +26,7 @@ import tools.jackson.databind.ObjectMapper;
  * phone, as B, taps it → OAuth2 → B's mobile detail → 同意 → C gets the card → C 同意 on the phone →
  * A's 已发 shows it completed and A got the completion card. No script, CSP or HTTP errors on the way.
  */
+@cn.xietong.WecomTest // the context bound to the emulator, not the one the master-control tests expect unbound
 class OaBrowserTest extends BrowserTest {
 
 	@Autowired ApplicationContext context;
@@ -37,6 +38,7 @@ class OaBrowserTest extends BrowserTest {
 
 	@BeforeEach
 	void bind() throws Exception {
+		assertThat(context.getEnvironment().getProperty("xietong.test.context")).isEqualTo("wecom");
 		TestWecom.bindTo(context);
 		emu = TestWecom.emulator();
 		for (String[] member : List.of(new String[] { "liuyang", "刘洋" }, new String[] { "chenjing", "陈静" },

@@ -28,7 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
 import cn.xietong.support.TestWecom;
 import cn.xietong.wecom.emulator.DeliveredMessage;
 import cn.xietong.wecom.emulator.WecomEmulator;
@@ -41,7 +41,7 @@ import tools.jackson.databind.ObjectMapper;
  * → C gets the card → C 同意 on the phone → A's 已发 shows it completed and A got the completion card.
  * Also: the text 待办 lists it, and another member's tap on B's card does not show it.
  */
-@XietongTest
+@WecomTest
 class OaWecomFlowTest {
 
 	static final String PHONE_AGENT = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile wxwork/4.1.0 MicroMessenger/7.0.1";
@@ -57,6 +57,7 @@ class OaWecomFlowTest {
 
 	@BeforeEach
 	void bind() {
+		assertThat(context.getEnvironment().getProperty("xietong.test.context")).isEqualTo("wecom");
 		sandbox = TestWecom.bindTo(context);
 		emu = TestWecom.emulator();
 		for (String[] member : List.of(new String[] { "liuyang", "刘洋" }, new String[] { "chenjing", "陈静" },
