@@ -51,7 +51,8 @@ create table outbox_chunk (
 );
 
 create unique index ux_outbox_chunk_seq on outbox_chunk (message_id, seq);
-create index ix_outbox_chunk_due on outbox_chunk (state, next_attempt_at);
+create index ix_outbox_chunk_due on outbox_chunk (state, next_attempt_at, id);
+create index ix_outbox_chunk_lease on outbox_chunk (state, claimed_until);
 
 -- Pacing (WeChat Work silently drops more than 30 messages per member per minute, or 1,000 per hour,
 -- per app): one row per member and send, kept for an hour; the agent row serialises reservations

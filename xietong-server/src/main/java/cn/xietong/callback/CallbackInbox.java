@@ -70,13 +70,13 @@ class CallbackInbox implements DisposableBean {
 		return id == null ? null : id.longValue();
 	}
 
-	/** Processes the row soon, after the answer has gone out. */
-	void later(Long id) {
+	/** Processes the row soon, after the answer has gone out (the message is at hand: no need to read it back). */
+	void later(Long id, String systemCode, CallbackMessage message, Instant receivedAt) {
 		if (id != null) {
 			queued.incrementAndGet();
 			pool.execute(() -> {
 				try {
-					process(id);
+					process(id, systemCode, message, receivedAt);
 				}
 				finally {
 					queued.decrementAndGet();
@@ -85,27 +85,53 @@ class CallbackInbox implements DisposableBean {
 		}
 	}
 
-	/** Claims and processes one row; false when another worker or node has it. */
+	/** Claims and processes one row, reading it from the database; false when another worker or node has it. */
 	boolean process(long id) {
-		Instant now = Instant.now(clock);
-		int claimed = jdbc.sql("update callback_inbox set state = ?, attempts = attempts + 1, processed_at = ? where id = ? and state = ?")
-			.params(PROCESSING, Timestamp.from(now), id, NEW).update();
-		if (claimed == 0) {
+		if (!claim(id)) {
 			return false;
 		}
 		Row row = jdbc.sql("select system_code, payload, received_at, attempts from callback_inbox where id = ?").param(id)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4))).single();
+		CallbackMessage message;
 		try {
-			processor.handle(row.systemCode, new CallbackMessage(CallbackXml.parse(row.payload)), row.receivedAt);
+			message = new CallbackMessage(CallbackXml.parse(row.payload));
+		}
+		catch (RuntimeException ex) {
+			failed(id, row.attempts, ex);
+			return true;
+		}
+		handle(id, row.systemCode, message, row.receivedAt, row.attempts);
+		return true;
+	}
+
+	private boolean process(long id, String systemCode, CallbackMessage message, Instant receivedAt) {
+		if (!claim(id)) {
+			return false;
+		}
+		handle(id, systemCode, message, receivedAt, 1);
+		return true;
+	}
+
+	private boolean claim(long id) {
+		return jdbc.sql("update callback_inbox set state = ?, attempts = attempts + 1, processed_at = ? where id = ? and state = ?")
+			.params(PROCESSING, Timestamp.from(Instant.now(clock)), id, NEW).update() == 1;
+	}
+
+	private void handle(long id, String systemCode, CallbackMessage message, Instant receivedAt, int attempts) {
+		try {
+			processor.handle(systemCode, message, receivedAt);
 			jdbc.sql("update callback_inbox set state = ?, processed_at = ?, error = null where id = ?")
 				.params(DONE, Timestamp.from(Instant.now(clock)), id).update();
 		}
 		catch (RuntimeException ex) {
-			log.warn("Processing callback {} failed (attempt {}): {}", id, row.attempts, ex.toString());
-			jdbc.sql("update callback_inbox set state = ?, error = ? where id = ?")
-				.params(row.attempts >= MAX_ATTEMPTS ? FAILED : NEW, cut(ex.toString(), 500), id).update();
+			failed(id, attempts, ex);
 		}
-		return true;
+	}
+
+	private void failed(long id, int attempts, RuntimeException ex) {
+		log.warn("Processing callback {} failed (attempt {}): {}", id, attempts, ex.toString());
+		jdbc.sql("update callback_inbox set state = ?, error = ? where id = ?")
+			.params(attempts >= MAX_ATTEMPTS ? FAILED : NEW, cut(ex.toString(), 500), id).update();
 	}
 
 	/** Picks up rows left behind: never queued (full queue), failed before, or claimed by a node that died. */

@@ -100,7 +100,7 @@ public class CallbackReceiver {
 					: CallbackAnswer.reply(crypto.replyEnvelope(replyXml(message.from(), k.corpId(), now, reply), timestamp, nonce));
 			callbackLog.record(now, system, message.from(), message.msgType(), message.event(), CallbackLog.ACCEPTED, null,
 					describe(message), elapsed(start));
-			inbox.later(id);
+			inbox.later(id, system, message, now);
 			return answer;
 		}
 		catch (CallbackRejectedException ex) {

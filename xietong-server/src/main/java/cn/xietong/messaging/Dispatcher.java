@@ -28,6 +28,8 @@ class Dispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 	private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+	/** Chunks claimed per sender thread at most (in flight or queued), so claims come in batches. */
+	private static final int PREFETCH = 4;
 
 	private final OutboxStore store;
 	private final ChunkSender sender;
@@ -41,6 +43,7 @@ class Dispatcher implements SmartLifecycle {
 	private Thread loop;
 	private ExecutorService senders;
 	private Semaphore free;
+	private int capacity;
 	private Instant lastPurge = Instant.EPOCH;
 
 	Dispatcher(OutboxStore store, ChunkSender sender, Pacing pacing, MessagingSettings settings, Clock clock) {
@@ -87,7 +90,8 @@ class Dispatcher implements SmartLifecycle {
 		}
 		running = true;
 		int count = Math.max(1, settings.senders());
-		free = new Semaphore(count);
+		capacity = count * PREFETCH;
+		free = new Semaphore(capacity);
 		AtomicInteger number = new AtomicInteger();
 		senders = Executors.newFixedThreadPool(count, r -> {
 			Thread t = new Thread(r, "xietong-message-sender-" + number.incrementAndGet());
@@ -103,8 +107,9 @@ class Dispatcher implements SmartLifecycle {
 	private void run() {
 		while (running) {
 			try {
-				free.acquire();
-				int permits = 1 + free.drainPermits();
+				// claim in batches: wait until half of the prefetch room is free (immediately when idle)
+				free.acquire(capacity / 2);
+				int permits = capacity / 2 + free.drainPermits();
 				List<OutboxStore.Claimed> claimed = store.claim(node, permits, clock.instant(), settings.lease());
 				free.release(permits - claimed.size());
 				for (OutboxStore.Claimed c : claimed) {

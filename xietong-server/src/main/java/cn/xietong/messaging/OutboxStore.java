@@ -83,11 +83,16 @@ class OutboxStore {
 	 */
 	List<Claimed> claim(String node, int limit, Instant now, java.time.Duration lease) {
 		return tx.execute(status -> {
-			List<Long> ids = jdbc.sql("""
-					select id from outbox_chunk
-					where (state = 'pending' and next_attempt_at <= :now) or (state = 'sending' and claimed_until < :now)
+			List<Long> ids = new ArrayList<>(jdbc.sql("""
+					select id from outbox_chunk where state = 'pending' and next_attempt_at <= :now
 					order by next_attempt_at, id limit :limit for update skip locked""")
-				.param("now", odt(now)).param("limit", limit).query(Long.class).list();
+				.param("now", odt(now)).param("limit", limit).query(Long.class).list());
+			if (ids.size() < limit) {
+				ids.addAll(jdbc.sql("""
+						select id from outbox_chunk where state = 'sending' and claimed_until < :now
+						order by claimed_until limit :limit for update skip locked""")
+					.param("now", odt(now)).param("limit", limit - ids.size()).query(Long.class).list());
+			}
 			if (ids.isEmpty()) {
 				return List.of();
 			}

@@ -29,7 +29,7 @@ import cn.xietong.wecom.AppApi;
 public class MobileLinks {
 
 	static final String OAUTH_PATH = "/m/oauth/";
-	private static final Pattern SAFE_TARGET = Pattern.compile("/m(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?");
+	private static final Pattern SAFE_TARGET = Pattern.compile("/(m|oa)(/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?(\\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?");
 	private static final int MAX_TARGET = 512;
 
 	private final WecomApps apps;
@@ -57,12 +57,24 @@ public class MobileLinks {
 		return link(systemCode, path, Instant.now(clock).plus(settings.deepLinkValidity()).getEpochSecond());
 	}
 
-	/** A deep link that does not expire — for menu buttons, which stay in place for months. */
+	/** A deep link that does not expire (for places that keep a link for months). */
 	public String permanentLink(String systemCode, String path) {
 		return link(systemCode, path, 0);
 	}
 
-	/** {@code target} if it is one of Xietong's own mobile pages, else empty (no open redirect). */
+	/**
+	 * The page's own address on the 可信域名, e.g. for menu buttons (WeChat Work wants their URLs on a
+	 * trusted domain, 40054/40055): opened in WeChat Work without a session, the page sends the member
+	 * through OAuth2 with a session-bound state and comes back to itself.
+	 */
+	public String pageUrl(String path) {
+		return baseUrl() + safeTarget(path).orElseThrow(() -> new InvalidInputException("path", "mobile.link.path", String.valueOf(path)));
+	}
+
+	/**
+	 * {@code target} if it is one of Xietong's own pages for employees — the mobile pages ({@code /m/…})
+	 * or the OA desktop ({@code /oa/…}, which reuses this sign-in) — else empty (no open redirect).
+	 */
 	public static Optional<String> safeTarget(String target) {
 		if (target == null || target.length() > MAX_TARGET || !SAFE_TARGET.matcher(target).matches() || target.contains("//")
 				|| target.contains("/../") || target.endsWith("/..") || target.contains("%2f") || target.contains("%2F")

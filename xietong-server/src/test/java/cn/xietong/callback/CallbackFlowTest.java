@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
+import cn.xietong.support.TestWecom;
 import cn.xietong.organization.CorpBinding;
 import cn.xietong.support.AdminApi;
 import cn.xietong.systems.CallbackCredentials;
@@ -39,10 +40,10 @@ import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
  * crypto over real HTTP with passive replies WxJava can read, the events that change presence or
  * reach the directory sync, duplicates, and the 回调日志 API and page.
  */
-@XietongTest
+@WecomTest
 class CallbackFlowTest {
 
-	static final String CORP = "wwcallbackflow";
+	static final String CORP = TestWecom.CORP_ID;
 
 	@Autowired MockMvc mvc;
 	@Autowired CorpBinding corp;
@@ -61,7 +62,7 @@ class CallbackFlowTest {
 
 	@BeforeEach
 	void bind() {
-		corp.bindSandbox(CORP, "corp-secret-for-flow", "127.0.0.1:8080", false, "http://127.0.0.1:9", "http://127.0.0.1:9");
+		TestWecom.bindTo(context);
 		keys.forget();
 		oa = systems.callbackCredentials("OA");
 	}

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import cn.xietong.XietongTest;
+import cn.xietong.WecomTest;
+import cn.xietong.support.TestWecom;
 import cn.xietong.organization.CorpBinding;
 import cn.xietong.systems.CallbackCredentials;
 import cn.xietong.systems.RelatedSystems;
@@ -24,22 +25,24 @@ import cn.xietong.systems.RelatedSystems;
  * Every rejection reason answers 4xx, processes nothing (no inbox row, no presence change) and leaves
  * a log line with the reason. Each request carries a {@code subscribe} event, so an effect would show.
  */
-@XietongTest
+@WecomTest
 class CallbackRejectionTest {
 
-	static final String CORP = "wwcallbackrejects";
+	static final String CORP = TestWecom.CORP_ID;
 
 	@Autowired MockMvc mvc;
+	@Autowired org.springframework.context.ApplicationContext context;
 	@Autowired CorpBinding corp;
 	@Autowired RelatedSystems systems;
 	@Autowired CallbackKeys keys;
 	@Autowired JdbcClient jdbc;
+	@Autowired CallbackLog callbackLog;
 
 	CallbackCredentials oa;
 
 	@BeforeEach
 	void bind() {
-		corp.bindSandbox(CORP, "corp-secret-for-callbacks", "127.0.0.1:8080", false, "http://127.0.0.1:9", "http://127.0.0.1:9");
+		TestWecom.bindTo(context);
 		keys.forget();
 		oa = systems.callbackCredentials("OA");
 	}
@@ -190,6 +193,7 @@ class CallbackRejectionTest {
 	}
 
 	private CallbackLogEntry lastLog() {
+		callbackLog.flush();
 		return jdbc.sql("select id from callback_log order by id desc limit 1").query(Long.class).optional()
 			.map(id -> jdbc.sql("select outcome, reason, detail from callback_log where id = ?").param(id)
 				.query((rs, n) -> new CallbackLogEntry(id, null, null, null, null, null, rs.getString(1), rs.getString(2), rs.getString(3), null))

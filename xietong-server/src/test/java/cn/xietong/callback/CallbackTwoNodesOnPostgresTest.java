@@ -90,6 +90,8 @@ class CallbackTwoNodesOnPostgresTest {
 		nodeA.getBean(CallbackInbox.class).drain(Duration.ofSeconds(10));
 		nodeB.getBean(CallbackInbox.class).drain(Duration.ofSeconds(10));
 
+		nodeA.getBean(CallbackLog.class).flush();
+		nodeB.getBean(CallbackLog.class).flush();
 		JdbcClient jdbc = nodeA.getBean(JdbcClient.class);
 		assertThat(jdbc.sql("select count(*) from callback_inbox where userid = 'twonodes'").query(Long.class).single()).isEqualTo(1);
 		assertThat(jdbc.sql("select state from callback_inbox where userid = 'twonodes'").query(String.class).single()).isEqualTo("DONE");

@@ -35,6 +35,7 @@ class CallbackLogController {
 		model.addAttribute("entries", callbackLog.latest(system, limit));
 		model.addAttribute("systems", systems.list());
 		model.addAttribute("system", system == null ? "" : system.strip().toUpperCase());
+		model.addAttribute("errors", List.of()); // the console layout shows form errors; this page has none
 		return "callback/log";
 	}
 }

@@ -61,10 +61,10 @@ class MessagePageController {
 	String retry(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			messages.retry(id);
-			redirect.addFlashAttribute("notice", "messaging.retry.done");
+			redirect.addFlashAttribute("messageNotice", "messaging.retry.done");
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("notice", "messaging.retry.notFailed");
+			redirect.addFlashAttribute("messageNotice", "messaging.retry.notFailed");
 		}
 		return "redirect:/admin/messages/" + id;
 	}

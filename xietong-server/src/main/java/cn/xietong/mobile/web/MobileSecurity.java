@@ -46,7 +46,7 @@ class MobileSecurity {
 			.logout(logout -> logout.logoutUrl("/m/logout").logoutSuccessUrl("/m/login?logout"))
 			.headers(headers -> headers.frameOptions(f -> f.deny())
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
-						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+						"default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
 		return http.build();
 	}
 }
