@@ -43,7 +43,7 @@ import cn.xietong.support.LocalPostgres;
 /**
  * The benchmark of issue 7 (run it with {@code -Dxietong.benchmark=oa}; skipped otherwise): the local
  * PostgreSQL with 10,000 employees and 1,000,000 协同 (2 steps each: 95 % completed, 5 % waiting at
- * step 1 or 2), then {@value #USERS} employees signed in on the phone pages, each in a loop for
+ * step 1 or 2), then 50 employees ({@code -Dxietong.benchmark.users}) signed in on the phone pages, each in a loop for
  * {@code xietong.benchmark.seconds} (default 60): the mobile 待办 list, then the detail of one of their
  * 协同. Latencies are measured by the client over HTTP; the report goes to stdout and
  * {@code target/benchmark-oa.txt}.
@@ -52,7 +52,7 @@ import cn.xietong.support.LocalPostgres;
 @ActiveProfiles("test")
 class OaBenchmark {
 
-	static final int USERS = 50;
+	static final int USERS = Integer.getInteger("xietong.benchmark.users", 50);
 	static final int EMPLOYEES = 10_000;
 	static final int COLLABS = 1_000_000;
 	static final String PASSWORD = "Bench-Pass-2026";
