@@ -1,0 +1,237 @@
+package cn.xietong.oa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.xietong.support.LocalPostgres;
+
+/**
+ * The benchmark of issue 7 (run it with {@code -Dxietong.benchmark=oa}; skipped otherwise): the local
+ * PostgreSQL with 10,000 employees and 1,000,000 协同 (2 steps each: 95 % completed, 5 % waiting at
+ * step 1 or 2), then 50 employees ({@code -Dxietong.benchmark.users}) signed in on the phone pages, each in a loop for
+ * {@code xietong.benchmark.seconds} (default 60): the mobile 待办 list, then the detail of one of their
+ * 协同. Latencies are measured by the client over HTTP; the report goes to stdout and
+ * {@code target/benchmark-oa.txt}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OaBenchmark {
+
+	static final int USERS = Integer.getInteger("xietong.benchmark.users", 50);
+	static final int EMPLOYEES = 10_000;
+	static final int COLLABS = 1_000_000;
+	static final String PASSWORD = "Bench-Pass-2026";
+	static final boolean ENABLED = "oa".equals(System.getProperty("xietong.benchmark"));
+	static final String SCHEMA = ENABLED ? LocalPostgres.newSchema("oabench") : "none";
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		if (!ENABLED) {
+			return;
+		}
+		registry.add("spring.datasource.url", () -> LocalPostgres.jdbcUrl(SCHEMA));
+		registry.add("spring.datasource.username", () -> LocalPostgres.USER);
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+		registry.add("logging.level.cn.xietong", () -> "WARN");
+	}
+
+	@AfterAll
+	static void dropSchema() {
+		if (ENABLED && !Boolean.getBoolean("xietong.benchmark.keep")) {
+			LocalPostgres.dropSchema(SCHEMA);
+		}
+	}
+
+	@Autowired JdbcClient jdbc;
+	@LocalServerPort int port;
+
+	@Test
+	void mobileTodoAndDetailAtFiftyConcurrentUsers() throws Exception {
+		assumeTrue(ENABLED, "benchmark runs only with -Dxietong.benchmark=oa");
+		Instant seedStart = Instant.now();
+		seed();
+		Duration seeding = Duration.between(seedStart, Instant.now());
+
+		long seconds = Long.getLong("xietong.benchmark.seconds", 60);
+		List<Long> todo = Collections.synchronizedList(new ArrayList<>());
+		List<Long> detail = Collections.synchronizedList(new ArrayList<>());
+		List<String> errors = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService pool = Executors.newFixedThreadPool(USERS);
+		List<Future<?>> running = new ArrayList<>();
+		long warmupEnd = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
+		for (int u = 1; u <= USERS; u++) {
+			String userid = String.format("bench%05d", u);
+			running.add(pool.submit(() -> {
+				try {
+					Client client = new Client();
+					client.signIn(userid);
+					List<Long> ids = jdbc.sql("""
+							select c.id from oa_collab c join employee e on e.id = c.sender_id where e.userid = ? order by c.id desc limit 20""")
+						.param(userid).query(Long.class).list();
+					while (System.nanoTime() < end) {
+						long t0 = System.nanoTime();
+						int s1 = client.get("/m/oa/collab/todo");
+						long t1 = System.nanoTime();
+						int s2 = client.get("/m/oa/collab/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+						long t2 = System.nanoTime();
+						if (s1 != 200 || s2 != 200) {
+							errors.add(userid + ": " + s1 + "/" + s2);
+						}
+						if (t0 > warmupEnd) {
+							todo.add(t1 - t0);
+							detail.add(t2 - t1);
+						}
+					}
+				}
+				catch (Exception ex) {
+					errors.add(userid + ": " + ex);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> f : running) {
+			f.get();
+		}
+		pool.shutdown();
+		String report = String.format(Locale.ROOT, """
+				OA benchmark %s — PostgreSQL %s, %d employees, %d 协同 (%d handler rows, %d history rows), seeded in %ds
+				%d concurrent users, %ds after 10s warm-up, client-side latency over HTTP
+				mobile 待办 list  (/m/oa/collab/todo): %s
+				mobile detail     (/m/oa/collab/{id}): %s
+				errors: %d %s
+				""", Instant.now(), jdbc.sql("show server_version").query(String.class).single(), EMPLOYEES, COLLABS,
+				jdbc.sql("select count(*) from oa_handler").query(Long.class).single(),
+				jdbc.sql("select count(*) from oa_history").query(Long.class).single(), seeding.toSeconds(), USERS, seconds, stats(todo, seconds),
+				stats(detail, seconds), errors.size(), errors.stream().limit(5).toList());
+		System.out.println(report);
+		Files.writeString(Path.of("target", "benchmark-oa.txt"), report);
+		assertThat(errors).isEmpty();
+	}
+
+	private static String stats(List<Long> nanos, long seconds) {
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		if (sorted.isEmpty()) {
+			return "no samples";
+		}
+		return String.format(Locale.ROOT, "n=%d (%.0f/s) p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms", sorted.size(), sorted.size() / (double) seconds,
+				ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
+	}
+
+	private static double ms(List<Long> sorted, double q) {
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+	}
+
+	/** 10,000 employees with the OA role 普通员工, passwords for the first 50, and 1,000,000 协同 of two steps. */
+	private void seed() {
+		long dept = jdbc.sql("select min(id) from department").query(Long.class).single();
+		long role = jdbc.sql("select r.id from system_role r where r.system_code = 'OA' and r.name = '普通员工'").query(Long.class).single();
+		jdbc.sql("""
+				insert into employee (userid, userid_key, name, status, internal, main_department_id, created_at, updated_at)
+				select 'bench' || lpad(g::text, 5, '0'), 'bench' || lpad(g::text, 5, '0'), '员工' || g, 'ACTIVE', true, :dept, now(), now()
+				from generate_series(1, :n) g""").param("dept", dept).param("n", EMPLOYEES).update();
+		jdbc.sql("insert into employee_department (employee_id, department_id, list_index) select id, :dept, 0 from employee where userid like 'bench%'")
+			.param("dept", dept).update();
+		jdbc.sql("insert into employee_role (employee_id, role_id, granted_at) select id, :role, now() from employee where userid like 'bench%'")
+			.param("role", role).update();
+		String hash = new BCryptPasswordEncoder().encode(PASSWORD);
+		jdbc.sql("""
+				insert into employee_credential (userid, password_hash, failed_attempts, updated_at)
+				select userid, :hash, 0, now() from employee where userid like 'bench%' and userid <= :last""").param("hash", hash)
+			.param("last", String.format("bench%05d", USERS)).update();
+		long first = jdbc.sql("select min(id) from employee where userid like 'bench%'").query(Long.class).single();
+		// sender s, step 1 handler h1, step 2 handler h2 (all bench employees); every 20th is still running
+		jdbc.sql("""
+				insert into oa_collab (id, subject, body_html, sender_id, sender_userid, sender_name, status, current_step, step_count, sent_at, finished_at)
+				select g, '协同第' || g || '号：季度工作安排', '<p>请处理协同 ' || g || '</p>', :first + (g % :e),
+				  'bench' || lpad(((g % :e) + 1)::text, 5, '0'), '员工' || ((g % :e) + 1),
+				  case when g % 20 = 0 then 'RUNNING' else 'COMPLETED' end, case when g % 40 = 0 then 2 else 1 end, 2,
+				  timestamp with time zone '2024-01-01 00:00:00+08' + g * interval '30 second',
+				  case when g % 20 = 0 then null else timestamp with time zone '2024-01-01 01:00:00+08' + g * interval '30 second' end
+				from generate_series(1, :n) g""").param("first", first).param("e", EMPLOYEES).param("n", COLLABS).update();
+		jdbc.sql("select setval(pg_get_serial_sequence('oa_collab', 'id'), :n)").param("n", COLLABS).query(Long.class).single();
+		for (int step = 1; step <= 2; step++) {
+			int offset = step == 1 ? 7 : 13;
+			jdbc.sql("""
+					insert into oa_handler (collab_id, step_no, employee_id, userid, display_name, state, action, arrived_at, acted_at)
+					select c.id, :step, :first + ((c.id + :off) % :e), 'bench' || lpad((((c.id + :off) % :e) + 1)::text, 5, '0'), '员工' || (((c.id + :off) % :e) + 1),
+					  case when c.status = 'COMPLETED' then 'DONE' when c.current_step = :step then 'PENDING' when c.current_step > :step then 'DONE' else 'WAITING' end,
+					  case when c.status = 'COMPLETED' or c.current_step > :step then 'AGREE' end,
+					  case when c.status = 'COMPLETED' or c.current_step >= :step then c.sent_at end,
+					  case when c.status = 'COMPLETED' or c.current_step > :step then c.sent_at + interval '10 minute' end
+					from oa_collab c""").param("step", step).param("first", first).param("off", offset).param("e", EMPLOYEES).update();
+		}
+		jdbc.sql("""
+				insert into oa_history (collab_id, step_no, actor_id, actor_userid, actor_name, action, acted_at)
+				select id, 0, sender_id, sender_userid, sender_name, 'SEND', sent_at from oa_collab""").update();
+		jdbc.sql("""
+				insert into oa_history (collab_id, step_no, actor_id, actor_userid, actor_name, action, acted_at)
+				select collab_id, step_no, employee_id, userid, display_name, action, acted_at from oa_handler where state = 'DONE'""").update();
+		jdbc.sql("analyze").update();
+	}
+
+	/** One phone: its own cookies, signed in with the password. */
+	final class Client {
+
+		final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+			.followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+
+		void signIn(String userid) throws IOException, InterruptedException {
+			HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/m/login")).build(), HttpResponse.BodyHandlers.ofString());
+			Document doc = Jsoup.parse(page.body());
+			String csrf = doc.select("input[name=_csrf]").attr("value");
+			String form = "userid=" + userid + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&to=%2Fm%2F&_csrf=" + csrf;
+			HttpResponse<String> done = http.send(HttpRequest.newBuilder(uri("/m/login")).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+			if (done.statusCode() != 200 || !done.uri().getPath().equals("/m/")) {
+				throw new IllegalStateException("sign-in of " + userid + " failed: " + done.statusCode() + " " + done.uri());
+			}
+		}
+
+		int get(String path) throws IOException, InterruptedException {
+			return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://localhost:" + port + path);
+		}
+	}
+}
