@@ -28,11 +28,13 @@ class FirstStart implements ApplicationRunner {
 	private final RelatedSystems systems;
 	private final AdminAccounts admins;
 	private final DemoCompany demo;
+	private final DemoPasswords demoPasswords;
 	private final DemoSettings settings;
 	private final StartupBanner banner;
 
 	FirstStart(Departments departments, Employees employees, RelatedSystems systems, AdminAccounts admins, DemoCompany demo,
-			DemoSettings settings, StartupBanner banner) {
+			DemoPasswords demoPasswords, DemoSettings settings, StartupBanner banner) {
+		this.demoPasswords = demoPasswords;
 		this.departments = departments;
 		this.employees = employees;
 		this.systems = systems;
@@ -50,6 +52,8 @@ class FirstStart implements ApplicationRunner {
 		Optional<String> generated = admins.ensureFirstAdmin();
 		if (settings.demoData() && fresh) {
 			demo.create();
+			String generatedDemoPassword = demoPasswords.assign();
+			banner.announceDemoEmployees(DemoPasswords.USERIDS, generatedDemoPassword);
 		}
 		generated.ifPresent(banner::announceGeneratedPassword);
 	}

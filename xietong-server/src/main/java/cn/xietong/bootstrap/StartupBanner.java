@@ -17,6 +17,15 @@ class StartupBanner {
 	private final PrintStream out = System.out;
 	private String generatedPassword;
 
+	private java.util.List<String> demoEmployees;
+	private String demoPassword;
+
+	/** @param password the generated password, or null when XIETONG_DEMO_PASSWORD set it */
+	void announceDemoEmployees(java.util.List<String> userids, String password) {
+		this.demoEmployees = userids;
+		this.demoPassword = password;
+	}
+
 	void announceGeneratedPassword(String password) {
 		this.generatedPassword = password;
 	}
@@ -38,6 +47,15 @@ class StartupBanner {
 			text.append("   Administrator:         admin / ").append(generatedPassword).append("\n");
 			text.append("   (generated once; set XIETONG_ADMIN_PASSWORD on first start to choose it, change it in the console)\n");
 			generatedPassword = null;
+		}
+		if (demoEmployees != null) {
+			text.append("   OA desktop (协同办公):   ").append(base).append("/oa/login — demo employees ")
+				.append(String.join(", ", demoEmployees)).append("\n");
+			text.append("                          password: ")
+				.append(demoPassword != null ? demoPassword + " (generated once; XIETONG_DEMO_PASSWORD to choose it)" : "from XIETONG_DEMO_PASSWORD")
+				.append("\n");
+			demoEmployees = null;
+			demoPassword = null;
 		}
 		text.append("==================================================================\n");
 		out.println(text);

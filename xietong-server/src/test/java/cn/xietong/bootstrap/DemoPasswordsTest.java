@@ -1,0 +1,25 @@
+package cn.xietong.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.xietong.XietongTest;
+import cn.xietong.mobile.EmployeeCredentials;
+
+/** The demo's key people can sign in on the desktop from the first start; nobody else got a password. */
+@XietongTest
+class DemoPasswordsTest {
+
+	@Autowired
+	EmployeeCredentials credentials;
+
+	@Test
+	void theStoryPeopleHaveAPasswordAndOthersDoNot() {
+		for (String userid : DemoPasswords.USERIDS) {
+			assertThat(credentials.hasPassword(userid)).as(userid).isTrue();
+		}
+		assertThat(credentials.hasPassword("huanglei")).isFalse();
+	}
+}
