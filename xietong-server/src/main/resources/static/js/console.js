@@ -6,8 +6,13 @@
 
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+      return navigator.clipboard.writeText(text).catch(function () { return copyBySelection(text); });
     }
+    return copyBySelection(text);
+  }
+
+  // For plain-http pages (no Clipboard API) or a refused permission.
+  function copyBySelection(text) {
     return new Promise(function (resolve, reject) {
       var area = document.createElement('textarea');
       area.value = text;

@@ -75,7 +75,8 @@ public class Sandbox implements ApplicationRunner, DisposableBean {
 		current = binder.bind(emulator, settings.host() + ":" + port, companyName);
 		log.info("WeChat Work sandbox (built-in emulator) at {} bound as corp {}", current.emulatorUrl(), current.corpId());
 		out.println("\n  企业微信沙箱 WeChat Work sandbox (built-in emulator): " + current.emulatorUrl()
-				+ "\n  模拟手机 Simulated phone:                              " + current.phoneUrl() + "\n");
+				+ "\n  模拟手机 Simulated phone:                              " + current.phoneUrl()
+				+ "\n  同步通讯录 Push the company to it:                     http://localhost:" + port + "/admin/sync\n");
 	}
 
 	@Override

@@ -50,7 +50,7 @@ public abstract class BrowserTest {
 
 	private Playwright playwright;
 	private Browser browser;
-	private BrowserContext context;
+	protected BrowserContext context;
 	protected Page page;
 	protected final List<String> consoleErrors = new ArrayList<>();
 

@@ -2,11 +2,16 @@ package cn.xietong.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FilePayload;
 
 import cn.xietong.organization.CorpBinding;
 import cn.xietong.organization.CorpDraft;
@@ -78,6 +83,20 @@ class ConsoleBrowserTest extends BrowserTest {
 	}
 
 	@Test
+	void anImportIsCheckedFirstThenReportedRowByRow() {
+		loginAsAdmin();
+		page.locator("#employee-toolbar").getByText("导入员工").click();
+		page.waitForURL("**/admin/import?kind=employees");
+		String csv = "员工ID,姓名,手机号,部门\nbrowser.import,浏览器导入,13977770001,协同科技有限公司/财务部\nbrowser.bad,坏行,12ab,协同科技有限公司/财务部\n";
+		page.locator("#file").setInputFiles(new FilePayload("people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+		page.locator("#import-form button[type=submit]").click();
+		page.waitForSelector("#import-report");
+		assertThat(page.locator("#import-report").textContent()).contains("文件中有 1 处错误，未做任何修改");
+		assertThat(page.locator("#import-errors tbody tr").first().textContent()).contains("3", "手机号", "手机号格式不正确");
+		assertThat(employees.find("browser.import")).isEmpty();
+	}
+
+	@Test
 	void theCorpPageShowsTheSecretOnlyAsSet() {
 		corp.update(new CorpDraft(true, "wwbrowser", CORP_SECRET, "erp.example.com", true, null, null));
 		loginAsAdmin();
@@ -112,9 +131,12 @@ class ConsoleBrowserTest extends BrowserTest {
 		assertThat(regenerated).isNotEqualTo(token);
 		assertThat(page.locator("#token").inputValue()).isEqualTo(regenerated);
 
+		context.grantPermissions(List.of("clipboard-read", "clipboard-write"));
 		Locator copy = page.locator("button.copy[data-copy='#token']");
 		copy.click();
-		assertThat(copy.textContent()).isEqualTo("已复制");
+		PlaywrightAssertions.assertThat(copy).hasText("已复制");
+		assertThat(page.evaluate("() => navigator.clipboard.readText()")).isEqualTo(regenerated);
+		PlaywrightAssertions.assertThat(copy).hasText("复制");
 		assertThat(consoleErrors).isEmpty();
 	}
 }

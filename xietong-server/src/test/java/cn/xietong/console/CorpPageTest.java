@@ -88,6 +88,7 @@ class CorpPageTest {
 
 	@Test
 	void testConnectionShowsTheReasonInPlainChinese() throws Exception {
+		corp.update(new CorpDraft(false, null, null, null, true, null, null));
 		MvcResult unbound = pages().post("/admin/corp/test");
 		assertThat(unbound.getFlashMap().get("failure")).asString().contains("尚未绑定企业微信");
 

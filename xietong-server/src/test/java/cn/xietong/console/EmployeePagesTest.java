@@ -48,7 +48,7 @@ class EmployeePagesTest {
 		assertThat(page.select("#department-tree a").eachText()).contains("协同科技有限公司", "研发中心", "平台组", "华南销售组");
 		assertThat(page.select("#employee-table tbody tr")).hasSize(20);
 		long total = employees.count(); // other tests in the shared context add employees
-		assertThat(page.select(".pager").text()).contains("第 1 / " + ((total + 19) / 20) + " 页").contains("共 " + total + " 条");
+		assertThat(page.select(".pager").text()).contains("第 1 / " + (total + 19) / 20 + " 页").contains("共 " + total + " 条");
 		assertThat(page.select("#sync-actions")).hasSize(1);
 		assertThat(page.select("nav.sidebar").text()).contains("组织信息管理", "管理主体设置", "员工及用户管理", "员工信息管理", "关联系统管理",
 				"主控系统", "关联系统设置", "审计日志", "修改密码");
@@ -68,6 +68,9 @@ class EmployeePagesTest {
 
 		Document second = ConsolePages.doc(pages().get("/admin/employees?page=1"));
 		assertThat(second.select("#employee-table tbody tr")).hasSize((int) Math.min(20, employees.count() - 20));
+		assertThat(second.select("#employee-table tbody tr td:first-child").eachText())
+			.doesNotContainAnyElementsOf(ConsolePages.doc(pages().get("/admin/employees?page=0")).select("#employee-table tbody tr td:first-child")
+				.eachText());
 	}
 
 	@Test

@@ -54,6 +54,12 @@ class MessageBundlesTest {
 	void everyLiteralKeyOfTheTemplatesExists() throws IOException {
 		Properties chinese = load("messages.properties");
 		Properties violations = load("violations.properties");
+		// each module's own bundle (i18n/<module>.properties) counts too
+		try (Stream<Path> bundles = Files.list(Path.of("src/main/resources/i18n"))) {
+			for (Path bundle : bundles.filter(f -> f.getFileName().toString().matches("[a-z]+\\.properties")).toList()) {
+				violations.putAll(load(bundle.getFileName().toString()));
+			}
+		}
 		Pattern key = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9.]*)[}(]");
 		Set<String> missing = new TreeSet<>();
 		Path templates = Path.of("src/main/resources/templates");

@@ -67,6 +67,8 @@ class SystemPagesTest {
 
 	@Test
 	void savingTheEditFormValidatesAndChangesNothingOnError() throws Exception {
+		systems.update("PB", new SystemDraft(null, "付款审批及预算系统", null, false, null, null, "PB"));
+		boolean secretSet = systems.get("PB").secretSet();
 		MvcResult refused = pages().post("/admin/systems/PB", "bound", "true", "_bound", "on", "name", "付款审批及预算系统", "agentId", "",
 				"tagName", "OA");
 		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
@@ -89,7 +91,7 @@ class SystemPagesTest {
 		assertThat(pb.bound()).isTrue();
 		assertThat(pb.agentId()).isEqualTo(1000003L);
 		assertThat(pb.name()).isEqualTo("付款审批");
-		assertThat(pb.secretSet()).isFalse();
+		assertThat(pb.secretSet()).as("a blank Secret keeps the stored one").isEqualTo(secretSet);
 	}
 
 	@Test
@@ -113,6 +115,7 @@ class SystemPagesTest {
 
 	@Test
 	void testConnectionWithoutABoundCorpSaysWhatToDo() throws Exception {
+		corp.update(new CorpDraft(false, null, null, null, true, null, null));
 		MvcResult result = pages().post("/admin/systems/OA/test");
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		assertThat(result.getFlashMap().get("failure")).asString().contains("尚未绑定企业微信");

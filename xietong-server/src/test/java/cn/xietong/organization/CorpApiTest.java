@@ -116,6 +116,7 @@ class CorpApiTest {
 
 	@Test
 	void bindingNeedsCorpIdSecretAndDomain() throws Exception {
+		api.put("/api/admin/corp", "{\"bound\":false}").andExpect(status().isOk());
 		jdbc.sql("update corp_settings set corp_secret_sealed = null").update();
 		api.put("/api/admin/corp", "{\"bound\":true}")
 			.andExpect(status().isBadRequest())

@@ -1,0 +1,14 @@
+package cn.xietong.messaging;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/** A message with its content, its chunks and the result for each recipient. */
+public record MessageDetail(MessageView message, JsonNode content, List<ChunkView> chunks, List<RecipientResult> recipients) {
+
+	/** One {@code message/send} call of the message. */
+	public record ChunkView(int seq, String state, int attempts, String msgid, String lastError, java.time.Instant nextAttemptAt,
+			java.time.Instant sentAt, int users, int parties, int tags) {
+	}
+}
