@@ -52,7 +52,12 @@ class CallbackBenchmark {
 			port = free.getLocalPort();
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "cn.xietong.XietongApplication",
+				"-Dfile.encoding=UTF-8"));
+		String jvmArgs = System.getProperty("bench.jvmArgs", "").strip(); // e.g. -XX:StartFlightRecording=filename=target/cb.jfr
+		if (!jvmArgs.isEmpty()) {
+			command.addAll(List.of(jvmArgs.split("\\s+")));
+		}
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.xietong.XietongApplication",
 				"--spring.profiles.active=test", "--server.port=" + port, "--logging.level.root=WARN", "--logging.level.cn.xietong=WARN",
 				"--xietong.demo-data=false"));
 		String extra = System.getProperty("bench.args", "").strip();
