@@ -29,6 +29,7 @@ import cn.xietong.organization.Departments;
 import cn.xietong.organization.Employee;
 import cn.xietong.organization.EmployeeQuery;
 import cn.xietong.organization.EmployeeStatus;
+import cn.xietong.callback.MemberPresence;
 import cn.xietong.organization.Employees;
 import cn.xietong.system.ConflictException;
 import cn.xietong.system.InvalidInputException;
@@ -45,6 +46,7 @@ class EmployeeController {
 			"status", "internal", "roleIds");
 
 	private final Employees employees;
+	private final MemberPresence presence;
 	private final Departments departments;
 	private final EmployeeForms forms;
 	private final RoleGrants grants;
@@ -53,7 +55,8 @@ class EmployeeController {
 	private final Texts texts;
 
 	EmployeeController(Employees employees, Departments departments, EmployeeForms forms, RoleGrants grants, Roles roles,
-			RelatedSystems systems, Texts texts) {
+			RelatedSystems systems, Texts texts, MemberPresence presence) {
+		this.presence = presence;
 		this.employees = employees;
 		this.departments = departments;
 		this.forms = forms;
@@ -80,6 +83,7 @@ class EmployeeController {
 		model.addAttribute("statuses", EmployeeStatus.values());
 		model.addAttribute("result", result);
 		model.addAttribute("departmentNames", names(tree));
+		model.addAttribute("presence", presence.of(result.items().stream().map(Employee::getUserid).toList()));
 		return "console/employees";
 	}
 

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,10 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code batch/syncuser|replaceuser|replaceparty} (asynchronous CSV imports) and {@code batch/getresult}.
- * Only the latest 5 jobs of a corp are kept (40089 for older ones).
+ * Only the latest 5 jobs of a corp are kept (40089 for older ones). A job runs on one worker thread in
+ * chunks of {@value #CHUNK} rows, each under the corp's lock, so API calls (and {@code getresult}, which
+ * answers status 2 with a percentage meanwhile) are served between chunks.
  */
 final class BatchApi {
 	static final int KEPT_JOBS = 5;
+	static final int CHUNK = 200;
 
 	static final class Job {
 		final String id;
@@ -33,14 +38,38 @@ final class BatchApi {
 		volatile int status = 1;
 		volatile int percentage;
 		final List<ObjectNode> result = new ArrayList<>();
+		private final Consumer<Job> afterChunk;
 
-		Job(String id, String corpId, String type, List<String> header, List<List<String>> rows, JsonNode callback) {
+		Job(String id, String corpId, String type, List<String> header, List<List<String>> rows, JsonNode callback,
+				Consumer<Job> afterChunk) {
 			this.id = id;
 			this.corpId = corpId;
 			this.type = type;
 			this.header = header;
 			this.rows = rows;
 			this.callback = callback;
+			this.afterChunk = afterChunk;
+		}
+
+		/** Sets the progress from the number of rows handled (99 at most until the job is finished). */
+		void progress(int done) {
+			percentage = Math.min(99, done * 100 / Math.max(1, rows.size()));
+		}
+
+		/**
+		 * Runs {@code step} for 0 … count-1 in chunks of {@link #CHUNK}, each chunk under the corp's lock,
+		 * releasing it in between.
+		 */
+		void inChunks(CorpState corp, int count, IntConsumer step) {
+			for (int from = 0; from < count; from += CHUNK) {
+				int to = Math.min(count, from + CHUNK);
+				synchronized (corp) {
+					for (int i = from; i < to; i++) {
+						step.accept(i);
+					}
+				}
+				afterChunk.accept(this);
+			}
 		}
 	}
 
@@ -50,6 +79,9 @@ final class BatchApi {
 	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 	private final Map<String, Deque<String>> perCorp = new ConcurrentHashMap<>();
 	private final Set<String> purged = ConcurrentHashMap.newKeySet();
+	/** Called on the worker thread after each chunk, without the corp's lock (a test hook; no-op by default). */
+	private volatile Consumer<Job> afterChunk = job -> {
+	};
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "wecom-emulator-batch");
 		t.setDaemon(true);
@@ -69,6 +101,12 @@ final class BatchApi {
 
 	void close() {
 		worker.shutdownNow();
+	}
+
+	/** Sets what runs on the worker thread after each chunk of every job submitted from now on (for tests). */
+	void afterChunk(Consumer<Job> hook) {
+		afterChunk = hook == null ? job -> {
+		} : hook;
 	}
 
 	ObjectNode syncUser(Call c) {
@@ -117,7 +155,7 @@ final class BatchApi {
 		byte[] raw = new byte[30];
 		random.nextBytes(raw);
 		Job job = new Job(Base64.getUrlEncoder().withoutPadding().encodeToString(raw), c.corp.corpId, type, header,
-				List.copyOf(rows), callback);
+				List.copyOf(rows), callback, afterChunk);
 		jobs.put(job.id, job);
 		Deque<String> recent = perCorp.computeIfAbsent(c.corp.corpId, k -> new ArrayDeque<>());
 		synchronized (recent) {
@@ -143,12 +181,10 @@ final class BatchApi {
 		int errcode = 0;
 		String errmsg = "ok";
 		try {
-			synchronized (corp) {
-				if (job.type.equals("replace_party")) {
-					BatchParties.run(corp, job);
-				} else {
-					BatchUsers.run(corp, job);
-				}
+			if (job.type.equals("replace_party")) {
+				BatchParties.run(corp, job);
+			} else {
+				BatchUsers.run(corp, job);
 			}
 		} catch (RuntimeException e) {
 			errcode = 302005;

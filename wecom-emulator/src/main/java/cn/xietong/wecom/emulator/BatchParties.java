@@ -51,33 +51,37 @@ final class BatchParties {
 			pending.add(new Row(i, cell(r, nameCol), id, Integer.parseInt(parentText),
 					orderText.isEmpty() ? 0 : Long.parseLong(orderText)));
 		}
+		// rows whose parent exists are applied (in chunks under the corp's lock); passes repeat while any row moves
+		int[] done = { 0 };
 		boolean progress = true;
-		int done = 0;
 		while (!pending.isEmpty() && progress) {
-			progress = false;
-			for (Row row : new ArrayList<>(pending)) {
-				boolean root = row.id() == CorpState.ROOT;
-				if (!root && !corp.depts.containsKey(row.parent())) {
-					continue;
+			List<Row> pass = new ArrayList<>(pending);
+			pending.clear();
+			job.inChunks(corp, pass.size(), i -> {
+				Row row = pass.get(i);
+				if (row.id() != CorpState.ROOT && !corp.depts.containsKey(row.parent())) {
+					pending.add(row);
+					return;
 				}
-				pending.remove(row);
-				progress = true;
 				results[row.index()] = apply(corp, row);
-				job.percentage = Math.min(99, ++done * 100 / Math.max(1, job.rows.size()));
-			}
+				job.progress(++done[0]);
+			});
+			progress = pending.size() < pass.size();
 		}
 		for (Row row : pending) {
 			results[row.index()] = result(0, row.id(), 302004, "illegal department tree: the parent is neither in the file nor in the directory");
 		}
-		boolean deleted = true;
-		while (deleted) {
-			deleted = false;
-			for (Dept d : new ArrayList<>(corp.depts.values())) {
-				if (d.id != CorpState.ROOT && !ids.contains(d.id) && corp.children(d.id).isEmpty()
-						&& corp.directMembers(d.id) == 0) {
-					corp.depts.remove(d.id);
-					corp.tags.values().forEach(t -> t.parties.remove(d.id));
-					deleted = true;
+		synchronized (corp) {
+			boolean deleted = true;
+			while (deleted) {
+				deleted = false;
+				for (Dept d : new ArrayList<>(corp.depts.values())) {
+					if (d.id != CorpState.ROOT && !ids.contains(d.id) && corp.children(d.id).isEmpty()
+							&& corp.directMembers(d.id) == 0) {
+						corp.depts.remove(d.id);
+						corp.tags.values().forEach(t -> t.parties.remove(d.id));
+						deleted = true;
+					}
 				}
 			}
 		}

@@ -56,13 +56,15 @@ final class BatchUsers {
 		}
 	}
 
+	/** Runs the import in chunks (see {@link BatchApi.Job#inChunks}); the deletions of replace_user come last, in one step. */
 	static void run(CorpState corp, BatchApi.Job job) {
 		boolean replace = job.type.equals("replace_user");
 		List<String> keys = keys(job.header);
+		int useridCol = keys.indexOf("userid");
 		Set<String> seen = new HashSet<>();
-		int done = 0;
-		for (List<String> row : job.rows) {
-			String userid = cell(row, keys.indexOf("userid"));
+		job.inChunks(corp, job.rows.size(), i -> {
+			List<String> row = job.rows.get(i);
+			String userid = cell(row, useridCol);
 			ObjectNode result = Json.obj();
 			result.put("userid", userid);
 			try {
@@ -90,16 +92,18 @@ final class BatchUsers {
 			synchronized (job.result) {
 				job.result.add(result);
 			}
-			job.percentage = Math.min(99, ++done * 100 / Math.max(1, job.rows.size()));
-		}
+			job.progress(i + 1);
+		});
 		if (replace) {
-			List<Member> gone = new ArrayList<>();
-			for (Member m : corp.users.values()) {
-				if (!seen.contains(m.key()) && !m.userid.equalsIgnoreCase(String.valueOf(corp.creator))) {
-					gone.add(m);
+			synchronized (corp) {
+				List<Member> gone = new ArrayList<>();
+				for (Member m : corp.users.values()) {
+					if (!seen.contains(m.key()) && !m.userid.equalsIgnoreCase(String.valueOf(corp.creator))) {
+						gone.add(m);
+					}
 				}
+				gone.forEach(m -> UserApi.remove(corp, m));
 			}
-			gone.forEach(m -> UserApi.remove(corp, m));
 		}
 	}
 

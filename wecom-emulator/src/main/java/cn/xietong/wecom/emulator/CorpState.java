@@ -50,7 +50,10 @@ public final class CorpState {
 	String contactCallbackAesKey;
 	int accountLimit;
 	final Map<Integer, Dept> depts = new TreeMap<>();
+	/** The members by lower-cased userid (the userid index); change only through {@link #attach}, {@link #change} and {@link #detach}. */
 	final Map<String, Member> users = new LinkedHashMap<>();
+	/** Mobile, email and department counts of {@link #users}, kept in step by {@link #attach}, {@link #change} and {@link #detach}. */
+	final MemberIndex index = new MemberIndex();
 	final Map<Integer, TagData> tags = new TreeMap<>();
 	final Map<Integer, AgentData> agents = new TreeMap<>();
 	final Set<String> unlicensed = new LinkedHashSet<>();
@@ -147,7 +150,7 @@ public final class CorpState {
 		m.isLeader = new ArrayList<>(ds.stream().map(x -> 0).toList());
 		m.mainDepartment = ds.get(0);
 		m.status = 1;
-		users.put(m.key(), m);
+		attach(m);
 		consoleEvents.accept(CallbackEvent.changeContact("create_user", ordered("UserID", m.userid, "Name", m.name,
 				"Department", joined(m.department), "MainDepartment", Integer.toString(m.mainDepartment),
 				"IsLeaderInDept", joined(m.isLeader), "Mobile", m.mobile, "Status", "1")));
@@ -193,6 +196,44 @@ public final class CorpState {
 		m.openUserid = "wo" + Integer.toHexString((corpId + "/" + userid.toLowerCase(Locale.ROOT)).hashCode())
 				+ Long.toHexString(m.createdSeq);
 		return m;
+	}
+
+	/** Stores a member under its userid and indexes its mobile, email and departments. */
+	void attach(Member m) {
+		Member old = users.put(m.key(), m);
+		if (old != null) {
+			index.remove(old);
+		}
+		index.add(m);
+	}
+
+	/**
+	 * Changes a stored member's fields (and perhaps its userid) keeping the indexes in step. The member
+	 * keeps its place in the directory's order unless its userid changes (then it moves to the end).
+	 */
+	void change(Member m, Runnable change) {
+		String oldKey = m.key();
+		index.remove(m);
+		try {
+			change.run();
+		} finally {
+			if (!m.key().equals(oldKey) && users.remove(oldKey, m)) {
+				users.put(m.key(), m);
+			}
+			index.add(m);
+		}
+	}
+
+	/** Removes a member from the userid map and the indexes. */
+	void detach(Member m) {
+		if (users.remove(m.key(), m)) {
+			index.remove(m);
+		}
+	}
+
+	/** Whether the indexes agree with the members (for tests). */
+	synchronized boolean indexConsistent() {
+		return index.matches(users.values());
 	}
 
 	Member member(String userid) {
@@ -269,7 +310,7 @@ public final class CorpState {
 	}
 
 	long directMembers(int deptId) {
-		return users.values().stream().filter(m -> m.department.contains(deptId)).count();
+		return index.directMembers(deptId);
 	}
 
 	/** Members in the department or any sub-department. */

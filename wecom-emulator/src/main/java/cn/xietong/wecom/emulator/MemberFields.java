@@ -39,8 +39,7 @@ final class MemberFields {
 			if (!mobile.isEmpty() && !MOBILE.matcher(mobile).matches()) {
 				throw new ApiException(60103, "mobile invalid");
 			}
-			if (!mobile.isEmpty() && corp.users.values().stream()
-					.anyMatch(o -> o != m && !o.key().equals(m.key()) && norm(o.mobile).equals(norm(mobile)))) {
+			if (!mobile.isEmpty() && corp.index.mobileTaken(mobile, corp.member(m.userid))) {
 				throw new ApiException(60104, "mobile existed");
 			}
 			m.mobile = mobile;
@@ -51,8 +50,7 @@ final class MemberFields {
 					|| email.getBytes(StandardCharsets.UTF_8).length > 64 || !EMAIL.matcher(email).matches())) {
 				throw new ApiException(60105, "email invalid");
 			}
-			if (!email.isEmpty() && corp.users.values().stream()
-					.anyMatch(o -> !o.key().equals(m.key()) && o.email.equalsIgnoreCase(email))) {
+			if (!email.isEmpty() && corp.index.emailTaken(email, corp.member(m.userid))) {
 				throw new ApiException(60106, "email existed");
 			}
 			m.email = email;
@@ -110,7 +108,8 @@ final class MemberFields {
 				}
 			}
 			for (int d : ds) {
-				if (!m.department.contains(d) && corp.children(d).size() + corp.directMembers(d) >= DepartmentApi.MAX_NODES) {
+				if (!m.department.contains(d) && corp.directMembers(d) + corp.depts.size() > DepartmentApi.MAX_NODES
+						&& corp.children(d).size() + corp.directMembers(d) >= DepartmentApi.MAX_NODES) {
 					throw new ApiException(81001, "department and user count of the department exceeds 30000");
 				}
 			}
@@ -201,10 +200,6 @@ final class MemberFields {
 		if (avatar != null) {
 			m.avatarMediaId = avatar;
 		}
-	}
-
-	private static String norm(String mobile) {
-		return mobile == null ? "" : mobile.replace(" ", "").replace("-", "");
 	}
 
 	static Member copy(Member m) {

@@ -54,7 +54,7 @@ final class UserApi {
 		Member m = corp.newMember(userid, "");
 		MemberFields.apply(corp, m, b, true);
 		m.status = 4;
-		corp.users.put(m.key(), m);
+		corp.attach(m);
 		return m;
 	}
 
@@ -87,12 +87,15 @@ final class UserApi {
 		Member draft = MemberFields.copy(m);
 		MemberFields.apply(corp, draft, b, false);
 		String oldKey = m.key();
-		MemberFields.copyInto(draft, m);
-		if (newUserid != null && !newUserid.equalsIgnoreCase(m.userid)) {
-			corp.users.remove(oldKey);
-			m.userid = newUserid;
-			m.useridChangeable = false;
-			corp.users.put(m.key(), m);
+		boolean renamed = newUserid != null && !newUserid.equalsIgnoreCase(m.userid);
+		corp.change(m, () -> {
+			MemberFields.copyInto(draft, m);
+			if (renamed) {
+				m.userid = newUserid;
+				m.useridChangeable = false;
+			}
+		});
+		if (renamed) {
 			String newKey = m.key();
 			corp.tags.values().forEach(t -> {
 				if (t.users.remove(oldKey)) {
@@ -240,7 +243,7 @@ final class UserApi {
 	}
 
 	static void remove(CorpState corp, Member m) {
-		corp.users.remove(m.key());
+		corp.detach(m);
 		corp.tags.values().forEach(t -> t.users.remove(m.key()));
 		corp.users.values().forEach(o -> o.directLeader.removeIf(x -> x.equalsIgnoreCase(m.userid)));
 		corp.unlicensed.remove(m.key());

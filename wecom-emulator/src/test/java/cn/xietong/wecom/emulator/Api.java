@@ -31,6 +31,20 @@ final class Api {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
 	}
 
+	/** {@code media/upload} of one file (multipart part {@code media}). */
+	JsonNode upload(String token, String type, String filename, byte[] content) {
+		String boundary = "----emulatorTest" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + filename
+				+ "\"; filelength=" + content.length + "\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return send(HttpRequest.newBuilder(URI.create(base + "/cgi-bin/media/upload?access_token=" + token + "&type=" + type))
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+	}
+
 	String token(String corpId, String secret) {
 		JsonNode r = get("/cgi-bin/gettoken?corpid=" + corpId + "&corpsecret=" + secret);
 		if (r.path("errcode").asInt() != 0) {

@@ -2,7 +2,6 @@ package cn.xietong.wecom.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -11,6 +10,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,23 +40,17 @@ class BatchTest {
 		sync = api.token(CORP, "sync");
 	}
 
-	JsonNode upload(String type, String filename, byte[] content) throws Exception {
-		String boundary = "----emulatorTest" + System.nanoTime();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"media\"; filename=\"" + filename
-				+ "\"; filelength=" + content.length + "\r\nContent-Type: application/octet-stream\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> r = Api.HTTP.send(HttpRequest.newBuilder(URI.create(wecom.baseUrl()
-				+ "/cgi-bin/media/upload?access_token=" + sync + "&type=" + type))
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-		return Json.MAPPER.readTree(r.body());
+	JsonNode upload(String type, String filename, byte[] content) {
+		return api.upload(sync, type, filename, content);
 	}
 
 	JsonNode awaitResult(String jobid) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
+		return awaitResult(jobid, 10);
+	}
+
+	JsonNode awaitResult(String jobid, int seconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < deadline) {
 			JsonNode r = api.get("/cgi-bin/batch/getresult?access_token=" + sync + "&jobid=" + jobid);
 			if (r.path("status").asInt() == 3) {
 				return r;
@@ -103,6 +99,62 @@ class BatchTest {
 		assertThat(corp.user("boss")).isNotNull();
 		assertThat(corp.departments()).anySatisfy(d -> assertThat(d.name()).isEqualTo(BatchUsers.PENDING_DEPT));
 		assertThat(corp.user("newdept").departments()).containsExactly(77);
+	}
+
+	@Test
+	void getResultAnswersWhileALargeJobRunsBetweenChunksAndTheListsAtTheEnd() throws Exception {
+		int rows = 3_000;
+		StringBuilder csv = new StringBuilder("姓名,帐号,手机号,邮箱,所在部门\n");
+		for (int i = 0; i < rows; i++) {
+			csv.append("成员").append(i).append(",u").append(i).append(",139").append(String.format("%08d", i))
+					.append(",u").append(i).append("@example.com,2\n");
+		}
+		csv.append("重复手机,dupmobile,139-0000-0007,,2\n").append("重复邮箱,dupmail,13911111111,U8@EXAMPLE.com,2\n");
+		CountDownLatch paused = new CountDownLatch(1);
+		CountDownLatch resume = new CountDownLatch(1);
+		AtomicBoolean first = new AtomicBoolean(true);
+		wecom.emulator().batch().afterChunk(job -> {
+			if (first.getAndSet(false)) {
+				paused.countDown();
+				try {
+					resume.await(60, TimeUnit.SECONDS);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		});
+		try {
+			String media = upload("file", "big.csv", csv.toString().getBytes(StandardCharsets.UTF_8)).path("media_id").asString();
+			String jobid = api.post("/cgi-bin/batch/syncuser?access_token=" + sync, "{\"media_id\":\"" + media + "\"}")
+					.path("jobid").asString();
+			assertThat(paused.await(60, TimeUnit.SECONDS)).as("the first chunk ran").isTrue();
+			// the worker is between chunks: the corp is not locked, so the API answers at once
+			JsonNode running = api.get("/cgi-bin/batch/getresult?access_token=" + sync + "&jobid=" + jobid);
+			assertThat(running.path("errcode").asInt()).isZero();
+			assertThat(running.path("status").asInt()).isEqualTo(2);
+			assertThat(running.path("total").asInt()).isEqualTo(rows + 2);
+			assertThat(running.path("percentage").asInt()).isBetween(1, 99);
+			assertThat(running.path("result")).isEmpty();
+			assertThat(api.get("/cgi-bin/user/get?access_token=" + sync + "&userid=u0").path("errcode").asInt())
+					.as("a member of the first chunk").isZero();
+			assertThat(api.get("/cgi-bin/user/get?access_token=" + sync + "&userid=u2999").path("errcode").asInt())
+					.as("a member of a later chunk").isEqualTo(60111);
+			resume.countDown();
+			JsonNode done = awaitResult(jobid, 60);
+			assertThat(done.path("percentage").asInt()).isEqualTo(100);
+			assertThat(done.path("result")).hasSize(rows + 2);
+			assertThat(done.path("result").get(rows - 1).toString()).isEqualTo("{\"userid\":\"u2999\",\"errcode\":0,\"errmsg\":\"ok\"}");
+			assertThat(done.path("result").get(rows).path("errcode").asInt()).isEqualTo(60104);
+			assertThat(done.path("result").get(rows + 1).path("errcode").asInt()).isEqualTo(60106);
+			CorpState corp = wecom.emulator().corp(CORP);
+			assertThat(corp.users()).hasSize(rows + 2);
+			assertThat(corp.indexConsistent()).isTrue();
+			assertThat(api.post("/cgi-bin/user/create?access_token=" + sync, "{\"userid\":\"late\",\"name\":\"迟到\","
+					+ "\"mobile\":\"13900002999\",\"department\":[1]}").path("errcode").asInt()).isEqualTo(60104);
+		} finally {
+			resume.countDown();
+			wecom.emulator().batch().afterChunk(null);
+		}
 	}
 
 	@Test
