@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("xietong.messaging")
 public record MessagingSettings(@DefaultValue("true") boolean dispatcher, @DefaultValue("") String nodeId,
 		@DefaultValue("8") int senders, @DefaultValue("1s") Duration pollInterval, @DefaultValue("2m") Duration lease,
-		@DefaultValue("30m") Duration duplicateCheck, @DefaultValue("2s") Duration initialBackoff,
+		@DefaultValue("10m") Duration duplicateCheck, @DefaultValue("2s") Duration initialBackoff,
 		@DefaultValue("5m") Duration maxBackoff, @DefaultValue("30") int perMemberPerMinute,
 		@DefaultValue("1000") int perMemberPerHour) {
 }

@@ -90,10 +90,15 @@ public class DirectorySync {
 	 * listing them); a sync while another runs anywhere is refused (409 同步正在进行中).
 	 */
 	public long start(SyncMode mode, String trigger, String actor) {
+		return start(mode, trigger, actor, SyncSource.CHINESE);
+	}
+
+	/** {@link #start(SyncMode, String, String)} with the refusal's reasons in {@code locale}. */
+	public long start(SyncMode mode, String trigger, String actor, Locale locale) {
 		contacts();
 		String corpId = wecom.corpId().orElseThrow();
 		if (mode != SyncMode.AUTO) {
-			refuseInvalid(source.validate(SyncSource.CHINESE));
+			refuseInvalid(source.validate(locale));
 		}
 		if (mode == SyncMode.RESET) {
 			checkResetAllowed(corpId);

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +19,10 @@ import cn.xietong.system.InvalidInputException;
 
 /**
  * A {@code change_contact} callback means someone changed the directory in WeChat Work. Xietong is the
- * source of truth (F5: one-way sync), so after a short quiet period — changes come in bursts — an
- * automatic sync reads the drift and puts Xietong's data back. A burst of changes schedules one run;
- * a run already in progress makes the check wait for the next change or the next scheduled sync.
+ * source of truth (F5: one-way sync), so after a short quiet period ({@code xietong.sync.drift-check-delay})
+ * — changes come in bursts — an automatic sync reads the drift and puts Xietong's data back. A burst
+ * of changes schedules one run; a check that finds a sync running tries once more after the quiet
+ * period. Xietong's own writes cause at most one extra check, which finds nothing to write.
  */
 @Component
 class DriftCheck implements DisposableBean {
@@ -37,7 +38,12 @@ class DriftCheck implements DisposableBean {
 	});
 	private ScheduledFuture<?> pending;
 
-	DriftCheck(DirectorySync sync, @Value("${xietong.sync.drift-check-delay:30s}") Duration quietPeriod) {
+	@Autowired
+	DriftCheck(DirectorySync sync, SyncSettings settings) {
+		this(sync, settings.driftCheckDelay());
+	}
+
+	DriftCheck(DirectorySync sync, Duration quietPeriod) {
 		this.sync = sync;
 		this.quietPeriod = quietPeriod;
 	}
@@ -46,23 +52,26 @@ class DriftCheck implements DisposableBean {
 	void contactChanged(ContactChangeReceived change) {
 		log.info("WeChat Work reported {} of {} ({}); a drift check follows in {}", change.changeType(), change.subject(),
 				change.systemCode(), quietPeriod);
-		schedule();
+		schedule(true);
 	}
 
-	synchronized void schedule() {
+	synchronized void schedule(boolean retryIfBusy) {
 		if (pending != null && !pending.isDone()) {
 			pending.cancel(false);
 		}
-		pending = timer.schedule(this::check, quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
+		pending = timer.schedule(() -> check(retryIfBusy), quietPeriod.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	void check() {
+	void check(boolean retryIfBusy) {
 		try {
 			long run = sync.start(SyncMode.AUTO, "change_contact", null);
 			log.info("Drift check after change_contact: sync run {}", run);
 		}
 		catch (ConflictException ex) {
-			log.info("Drift check after change_contact skipped: a sync is running");
+			log.info("Drift check after change_contact: a sync is running{}", retryIfBusy ? "; trying again later" : "");
+			if (retryIfBusy) {
+				schedule(false);
+			}
 		}
 		catch (InvalidInputException ex) {
 			log.debug("Drift check skipped: WeChat Work is not bound");

@@ -22,12 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param protectedUserids members never deleted, e.g. the corp creator (WeChat Work refuses anyway: 301005)
  * @param batchPollInterval how often the batch import's result is polled
  * @param batchTimeout how long a batch import may take before its members are reported as failed
+ * @param driftCheckDelay how long after WeChat Work reports a directory change the drift check runs
  */
 @ConfigurationProperties("xietong.sync")
 public record SyncSettings(@DefaultValue("0 0 8,12,20 * * *") String cron, @DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("500") int batchThreshold, @DefaultValue("20") int guardMaxDeletes, @DefaultValue("0.10") double guardMaxRatio,
 		@DefaultValue("2m") Duration lease, @DefaultValue("4") int parallelism, @DefaultValue List<String> protectedUserids,
-		@DefaultValue("500ms") Duration batchPollInterval, @DefaultValue("10m") Duration batchTimeout) {
+		@DefaultValue("500ms") Duration batchPollInterval, @DefaultValue("10m") Duration batchTimeout,
+		@DefaultValue("30s") Duration driftCheckDelay) {
 
 	public SyncSettings {
 		cron = cron == null || cron.isBlank() ? "-" : cron.strip();

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -30,6 +31,8 @@ class ConsoleBrowserTest extends BrowserTest {
 	CorpBinding corp;
 	@Autowired
 	RelatedSystems systems;
+	@Autowired
+	JdbcClient jdbc;
 
 	private String originalPosition;
 
@@ -69,6 +72,19 @@ class ConsoleBrowserTest extends BrowserTest {
 		open("/admin/employees?q=liuyang");
 		assertThat(page.locator("#employee-table tbody").textContent()).contains("刘洋", "首席架构师");
 		assertThat(consoleErrors).as("no script or CSP errors in the page").isEmpty();
+	}
+
+	@Test
+	void aWrongPasswordIsSaidInPlainWordsAndAnonymousVisitorsGoToLogin() {
+		open("/admin/systems");
+		page.waitForURL("**/login");
+		page.locator("#username").fill("admin");
+		page.locator("#password").fill("not-the-password");
+		page.locator("button[type=submit]").click();
+		page.waitForURL("**/login?error");
+		assertThat(page.locator(".failure").textContent()).isEqualTo("用户名或密码错误");
+		assertThat(page.content()).doesNotContain("not-the-password");
+		jdbc.sql("update admin_account set failed_attempts = 0, locked_until = null").update();
 	}
 
 	@Test

@@ -196,6 +196,8 @@ class MessageApiTest {
 	void theApiIsInOpenApi() throws Exception {
 		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(jsonPath("$.paths['/api/v1/messages'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/messages/{id}'].get").exists())
-			.andExpect(jsonPath("$.paths['/api/admin/messages'].get").exists());
+			.andExpect(jsonPath("$.paths['/api/admin/messages'].get").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.relatedSystemApiKey.scheme").value("bearer"))
+			.andExpect(jsonPath("$.components.schemas.SendMessage.properties.touser").exists());
 	}
 }

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -71,6 +72,7 @@ class MessagePageTest {
 		dispatcher.dispatchDue();
 
 		Document list = page("/admin/messages");
+		assertThat(list.select("nav a[href=/admin/messages]").text()).isEqualTo("消息记录");
 		assertThat(list.select("#messages tbody tr[data-id]")).hasSize(2);
 		assertThat(list.select("tr[data-id=" + ok + "]").text()).contains("OA").contains("协同：请审批 2026 年度预算").contains("部分发送");
 		assertThat(list.select("tr[data-id=" + bad + "]").text()).contains("CRM").contains("发送失败").contains("企业可信 IP");
@@ -86,7 +88,9 @@ class MessagePageTest {
 		assertThat(failed.select("#retry")).hasSize(1);
 		mvc.perform(post("/admin/messages/{id}/retry", bad).with(user("admin").roles("ADMIN"))).andExpect(status().isForbidden());
 		mvc.perform(post("/admin/messages/{id}/retry", bad).with(user("admin").roles("ADMIN")).with(csrf()))
-			.andExpect(redirectedUrl("/admin/messages/" + bad));
+			.andExpect(redirectedUrl("/admin/messages/" + bad)).andExpect(flash().attribute("notice", "已重新排队，稍后发送"));
+		mvc.perform(post("/admin/messages/{id}/retry", ok).with(user("admin").roles("ADMIN")).with(csrf()))
+			.andExpect(flash().attribute("failure", "这条消息没有发送失败的部分，无需重试"));
 		dispatcher.dispatchDue();
 		assertThat(page("/admin/messages/" + bad).select("#state").text()).isEqualTo("已发送");
 		assertThat(emu.messages(EmulatedCorp.user(2))).hasSize(1);

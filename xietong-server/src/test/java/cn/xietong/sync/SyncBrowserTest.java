@@ -40,9 +40,10 @@ class SyncBrowserTest extends BrowserTest {
 		WecomEmulator emu = SyncTestCorp.fresh();
 		SyncTestCorp.bind(corp, systems);
 		emu.faults().latency(Duration.ofMillis(100)); // long enough to watch the bar move
-		loginAsAdmin();
+		loginAsAdmin(); // lands on 员工信息管理
 
-		open("/admin/sync");
+		page.locator("#sync-actions a").click();
+		page.waitForURL("**/admin/sync");
 		assertThat(page.locator("h1")).hasText("同步至微信");
 		assertThat(page.locator("#sync-validation")).containsText("校验通过");
 		page.locator("#sync-preview").click();

@@ -122,7 +122,7 @@ class SyncLockOnPostgresTest {
 
 	private static SyncSettings settings(Duration lease) {
 		return new SyncSettings("-", ZoneId.of("Asia/Shanghai"), 500, 20, 0.1, lease, 2, List.of(), Duration.ofMillis(100),
-				Duration.ofMinutes(1));
+				Duration.ofMinutes(1), Duration.ofMinutes(2));
 	}
 
 	private static Thread startThread(Runnable body) {

@@ -42,6 +42,12 @@ class SyncPageTest {
 	}
 
 	@Test
+	void employeesPageLeadsToTheSync() throws Exception {
+		mvc.perform(get("/admin/employees").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"sync-actions\""), containsString("href=\"/admin/sync\""))));
+	}
+
+	@Test
 	void previewConfirmProgressAndHistory() throws Exception {
 		mvc.perform(get("/admin/sync").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("同步至微信"), containsString("校验通过"), containsString("预览同步计划"))));
@@ -66,6 +72,18 @@ class SyncPageTest {
 			.andExpect(content().string(containsString("/admin/sync/runs/" + id)));
 		mvc.perform(get("/admin/sync").param("lang", "en").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("Sync to WeChat Work")));
+	}
+
+	@Test
+	void runsWithoutAnActorShowTheirTrigger() throws Exception {
+		long scheduled = runs.create(SyncMode.AUTO, "schedule", null, "n");
+		runs.finish(scheduled, RunState.SUCCEEDED, null);
+		long other = runs.create(SyncMode.AUTO, "benchmark", null, "n");
+		runs.finish(other, RunState.FAILED, "原因");
+		mvc.perform(get("/admin/sync").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("定时"), containsString("benchmark"), not(containsString("??")))));
+		mvc.perform(get("/admin/sync/runs/{id}", scheduled).with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("定时"), not(containsString("??")))));
 	}
 
 	@Test

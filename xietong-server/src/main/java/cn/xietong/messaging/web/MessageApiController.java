@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,8 +34,13 @@ import tools.jackson.databind.JsonNode;
 /** 发消息 REST API of the related systems (the CRM message integration). */
 @RestController
 @RequestMapping("/api/v1/messages")
+@SecurityScheme(name = MessageApiController.SECURITY, type = SecuritySchemeType.HTTP, scheme = "bearer",
+		description = "关联系统的 API 密钥（关联系统设置 → API 密钥），形如 xtk_…")
+@SecurityRequirement(name = MessageApiController.SECURITY)
 @Tag(name = "发消息 REST API", description = "关联系统通过 API 密钥（Authorization: Bearer）经本系统的企业微信应用发消息")
 class MessageApiController {
+
+	static final String SECURITY = "relatedSystemApiKey";
 
 	private final Messages messages;
 

@@ -2,6 +2,8 @@ package cn.xietong.messaging.web;
 
 import java.util.List;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +28,12 @@ class MessagePageController {
 
 	private final Messages messages;
 	private final RelatedSystems systems;
+	private final MessageSource texts;
 
-	MessagePageController(Messages messages, RelatedSystems systems) {
+	MessagePageController(Messages messages, RelatedSystems systems, MessageSource texts) {
 		this.messages = messages;
 		this.systems = systems;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -61,11 +65,15 @@ class MessagePageController {
 	String retry(@PathVariable long id, RedirectAttributes redirect) {
 		try {
 			messages.retry(id);
-			redirect.addFlashAttribute("messageNotice", "messaging.retry.done");
+			redirect.addFlashAttribute("notice", text("messaging.retry.done"));
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("messageNotice", "messaging.retry.notFailed");
+			redirect.addFlashAttribute("failure", text("messaging.retry.notFailed"));
 		}
 		return "redirect:/admin/messages/" + id;
+	}
+
+	private String text(String key) {
+		return texts.getMessage(key, null, key, LocaleContextHolder.getLocale());
 	}
 }

@@ -58,9 +58,9 @@ class SyncApiController {
 	@Operation(summary = "Start a sync", description = "Body {\"mode\":\"manual\"|\"reset\"}. 202 with the run id; 400 listing the "
 			+ "invalid employees (no sync); 409 同步正在进行中 while a sync runs on any node; 409 for a reset after the first sync. "
 			+ "A reset, and a plan deleting more than the guard allows, wait for POST …/approve.")
-	ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) ModeRequest request, Principal principal) {
+	ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) ModeRequest request, Principal principal, Locale locale) {
 		SyncMode mode = request == null ? SyncMode.MANUAL : request.mode(false);
-		long id = sync.start(mode, "manual", principal == null ? null : principal.getName());
+		long id = sync.start(mode, "manual", principal == null ? null : principal.getName(), locale);
 		return ResponseEntity.accepted().location(URI.create("/api/admin/sync/runs/" + id)).body(Map.of("id", id, "state", "running"));
 	}
 

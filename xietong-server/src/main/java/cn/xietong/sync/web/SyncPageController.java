@@ -75,7 +75,7 @@ class SyncPageController {
 	String start(@RequestParam(defaultValue = "manual") String mode, Principal principal, Locale locale, RedirectAttributes redirect) {
 		SyncMode syncMode = "reset".equals(mode) ? SyncMode.RESET : SyncMode.MANUAL;
 		try {
-			long id = sync.start(syncMode, "manual", principal == null ? null : principal.getName());
+			long id = sync.start(syncMode, "manual", principal == null ? null : principal.getName(), locale);
 			return "redirect:/admin/sync/runs/" + id;
 		}
 		catch (InvalidInputException | ConflictException ex) {
