@@ -19,7 +19,7 @@ create table callback_inbox (
     event        varchar(64),
     event_key    varchar(1024),
     created_time bigint,
-    payload      varchar(65536) not null,
+    payload      text not null,
     received_at  timestamp with time zone not null,
     state        varchar(16) not null,
     attempts     int not null default 0,
