@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 class CallbackInbox implements DisposableBean {
 
 	static final String NEW = "NEW";
-	static final String PROCESSING = "PROCESSING";
 	static final String DONE = "DONE";
 	static final String FAILED = "FAILED";
 	private static final int MAX_ATTEMPTS = 5;
@@ -39,9 +38,12 @@ class CallbackInbox implements DisposableBean {
 	private final Clock clock;
 	private final CallbackProcessor processor;
 	private final ThreadPoolExecutor pool;
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
 	private final AtomicInteger queued = new AtomicInteger();
 
-	CallbackInbox(JdbcClient jdbc, Clock clock, CallbackProcessor processor, CallbackSettings settings) {
+	CallbackInbox(JdbcClient jdbc, Clock clock, CallbackProcessor processor, CallbackSettings settings,
+			org.springframework.transaction.PlatformTransactionManager transactionManager) {
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.processor = processor;
@@ -87,59 +89,56 @@ class CallbackInbox implements DisposableBean {
 
 	/** Claims and processes one row, reading it from the database; false when another worker or node has it. */
 	boolean process(long id) {
-		if (!claim(id)) {
+		Row row = jdbc.sql("select system_code, payload, received_at, attempts from callback_inbox where id = ? and state = ?").params(id, NEW)
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4))).optional().orElse(null);
+		if (row == null) {
 			return false;
 		}
-		Row row = jdbc.sql("select system_code, payload, received_at, attempts from callback_inbox where id = ?").param(id)
-			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4))).single();
 		CallbackMessage message;
 		try {
 			message = new CallbackMessage(CallbackXml.parse(row.payload));
 		}
 		catch (RuntimeException ex) {
-			failed(id, row.attempts, ex);
+			failed(id, ex);
 			return true;
 		}
-		handle(id, row.systemCode, message, row.receivedAt, row.attempts);
-		return true;
+		return process(id, row.systemCode, message, row.receivedAt);
 	}
 
+	/**
+	 * Claim, work and completion in one transaction (one commit): the conditional claim locks the row,
+	 * so a second node waits and then finds it done. A failure rolls it all back and is counted apart.
+	 */
 	private boolean process(long id, String systemCode, CallbackMessage message, Instant receivedAt) {
-		if (!claim(id)) {
-			return false;
-		}
-		handle(id, systemCode, message, receivedAt, 1);
-		return true;
-	}
-
-	private boolean claim(long id) {
-		return jdbc.sql("update callback_inbox set state = ?, attempts = attempts + 1, processed_at = ? where id = ? and state = ?")
-			.params(PROCESSING, Timestamp.from(Instant.now(clock)), id, NEW).update() == 1;
-	}
-
-	private void handle(long id, String systemCode, CallbackMessage message, Instant receivedAt, int attempts) {
 		try {
-			processor.handle(systemCode, message, receivedAt);
-			jdbc.sql("update callback_inbox set state = ?, processed_at = ?, error = null where id = ?")
-				.params(DONE, Timestamp.from(Instant.now(clock)), id).update();
+			return Boolean.TRUE.equals(transactions.execute(status -> {
+				Timestamp now = Timestamp.from(Instant.now(clock));
+				int claimed = jdbc.sql("update callback_inbox set state = ?, attempts = attempts + 1, processed_at = ?, error = null where id = ? and state = ?")
+					.params(DONE, now, id, NEW).update();
+				if (claimed == 0) {
+					return false;
+				}
+				processor.handle(systemCode, message, receivedAt);
+				return true;
+			}));
 		}
 		catch (RuntimeException ex) {
-			failed(id, attempts, ex);
+			failed(id, ex);
+			return true;
 		}
 	}
 
-	private void failed(long id, int attempts, RuntimeException ex) {
+	private void failed(long id, RuntimeException ex) {
+		int attempts = jdbc.sql("select attempts from callback_inbox where id = ?").param(id).query(Integer.class).optional().orElse(0) + 1;
 		log.warn("Processing callback {} failed (attempt {}): {}", id, attempts, ex.toString());
-		jdbc.sql("update callback_inbox set state = ?, error = ? where id = ?")
-			.params(attempts >= MAX_ATTEMPTS ? FAILED : NEW, cut(ex.toString(), 500), id).update();
+		jdbc.sql("update callback_inbox set state = ?, attempts = ?, error = ? where id = ? and state = ?")
+			.params(attempts >= MAX_ATTEMPTS ? FAILED : NEW, attempts, cut(ex.toString(), 500), id, NEW).update();
 	}
 
-	/** Picks up rows left behind: never queued (full queue), failed before, or claimed by a node that died. */
+	/** Picks up rows left behind: never queued (a full queue, a node that stopped) or failed before. */
 	@Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
 	void sweep() {
 		Instant now = Instant.now(clock);
-		jdbc.sql("update callback_inbox set state = ? where state = ? and processed_at < ?")
-			.params(NEW, PROCESSING, Timestamp.from(now.minus(Duration.ofMinutes(5)))).update();
 		List<Long> ids = jdbc.sql("select id from callback_inbox where state = ? and received_at < ? order by id limit 200")
 			.params(NEW, Timestamp.from(now.minusSeconds(5))).query(Long.class).list();
 		ids.forEach(this::process);

@@ -153,7 +153,7 @@ public class CallbackReceiver {
 	}
 
 	private CallbackAnswer reject(Instant now, String system, CallbackRejectedException ex, long start) {
-		log.info("Refused a callback for {}: {} ({})", system, ex.reason(), ex.getMessage());
+		log.debug("Refused a callback for {}: {} ({})", system, ex.reason(), ex.getMessage()); // the callback log has it; no log flood from forged requests
 		callbackLog.record(now, system, null, null, null, CallbackLog.REJECTED, ex.reason(), ex.getMessage(), elapsed(start));
 		return CallbackAnswer.rejected(ex.reason(), ex.getMessage());
 	}

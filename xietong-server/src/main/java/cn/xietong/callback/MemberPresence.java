@@ -50,28 +50,30 @@ public class MemberPresence {
 	}
 
 	void followed(String systemCode, String userid, boolean followed, Instant at) {
-		ensure(systemCode, userid, at);
-		jdbc.sql("update member_presence set followed = ?, follow_at = ?, updated_at = ? where system_code = ? and userid = ?")
-			.params(followed, Timestamp.from(at), Timestamp.from(at), systemCode, userid).update();
+		upsert(systemCode, userid, at, "update member_presence set followed = ?, follow_at = ?, updated_at = ? where system_code = ? and userid = ?",
+				followed, Timestamp.from(at), Timestamp.from(at), systemCode, userid);
 	}
 
 	void entered(String systemCode, String userid, Instant at) {
-		ensure(systemCode, userid, at);
-		jdbc.sql("update member_presence set entered_at = ?, updated_at = ? where system_code = ? and userid = ?")
-			.params(Timestamp.from(at), Timestamp.from(at), systemCode, userid).update();
+		upsert(systemCode, userid, at, "update member_presence set entered_at = ?, updated_at = ? where system_code = ? and userid = ?",
+				Timestamp.from(at), Timestamp.from(at), systemCode, userid);
 	}
 
 	void located(String systemCode, String userid, double latitude, double longitude, Double precision, Instant at) {
-		ensure(systemCode, userid, at);
-		jdbc.sql("""
+		// an older report that arrives late does not replace a newer one
+		upsert(systemCode, userid, at, """
 				update member_presence set latitude = ?, longitude = ?, location_precision = ?, location_at = ?, updated_at = ?
-				where system_code = ? and userid = ? and (location_at is null or location_at <= ?)""")
-			.params(latitude, longitude, precision, Timestamp.from(at), Timestamp.from(at), systemCode, userid, Timestamp.from(at)).update();
+				where system_code = ? and userid = ? and (location_at is null or location_at <= ?)""",
+				latitude, longitude, precision, Timestamp.from(at), Timestamp.from(at), systemCode, userid, Timestamp.from(at));
 	}
 
-	private void ensure(String systemCode, String userid, Instant at) {
-		jdbc.sql("insert into member_presence (system_code, userid, updated_at) values (?, ?, ?) on conflict do nothing")
-			.params(systemCode, userid, Timestamp.from(at)).update();
+	/** The update — one statement for a known member; for one seen the first time, the row first, then the update again. */
+	private void upsert(String systemCode, String userid, Instant at, String update, Object... params) {
+		if (jdbc.sql(update).params(params).update() == 0) {
+			jdbc.sql("insert into member_presence (system_code, userid, updated_at) values (?, ?, ?) on conflict do nothing")
+				.params(systemCode, userid, Timestamp.from(at)).update();
+			jdbc.sql(update).params(params).update();
+		}
 	}
 
 	private static Presence combine(String userid, List<Row> rows) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,21 +22,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import cn.xietong.XietongApplication;
-import cn.xietong.organization.CorpBinding;
 import cn.xietong.systems.CallbackCredentials;
-import cn.xietong.systems.RelatedSystems;
 
 /**
  * Throughput and latency of {@code POST /wecom/callback/OA} over real HTTP: valid encrypted
  * callbacks (a mix of LOCATION events, menu clicks and 帮助 texts — the last two with encrypted
  * passive replies), then forged ones (wrong signature). Outside the normal suite:
  * <pre>./mvnw -q -B -o -pl xietong-server -am verify -Dtest=CallbackBenchmark -Dxietong.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * Optional: {@code -Dbench.requests=20000 -Dbench.clients=16}.
+ * Optional: {@code -Dbench.requests=20000 -Dbench.clients=16 -Dbench.args="--some.setting=x"} (server arguments).
  */
 @EnabledIfSystemProperty(named = "xietong.benchmark", matches = "true")
 class CallbackBenchmark {
@@ -43,24 +38,76 @@ class CallbackBenchmark {
 	static final String CORP = "wwbenchmark";
 	static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
 	static final int CLIENTS = Integer.getInteger("bench.clients", 16);
-	static ConfigurableApplicationContext server;
+	static Process server;
 	static CallbackCredentials oa;
 	static int port;
 
+	/**
+	 * The server runs in a JVM of its own with the JIT's defaults (the test JVM stops at C1), the
+	 * embedded H2 in memory, the test profile; this JVM is only the client.
+	 */
 	@BeforeAll
-	static void start() {
-		server = new SpringApplicationBuilder(XietongApplication.class).profiles("test")
-			.run("--server.port=0", "--logging.level.cn.xietong=WARN", "--xietong.demo-data=false");
-		server.getBean(CorpBinding.class).bindSandbox(CORP, "benchmark-corp-secret", "127.0.0.1:8080", false, "http://127.0.0.1:9",
-				"http://127.0.0.1:9");
-		oa = server.getBean(RelatedSystems.class).callbackCredentials("OA");
-		port = ((WebServerApplicationContext) server).getWebServer().getPort();
+	static void start() throws Exception {
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+				"-Dfile.encoding=UTF-8"));
+		String jvmArgs = System.getProperty("bench.jvmArgs", "").strip(); // e.g. -XX:StartFlightRecording=filename=target/cb.jfr
+		if (!jvmArgs.isEmpty()) {
+			command.addAll(List.of(jvmArgs.split("\\s+")));
+		}
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "cn.xietong.XietongApplication",
+				"--spring.profiles.active=test", "--server.port=" + port, "--logging.level.root=WARN", "--logging.level.cn.xietong=WARN",
+				"--xietong.demo-data=false"));
+		String extra = System.getProperty("bench.args", "").strip();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
+		server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of("target", "callback-benchmark-server.log").toFile())
+			.start();
+		HttpClient http = HttpClient.newHttpClient();
+		long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (true) {
+			try {
+				if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					break;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// not up yet
+			}
+			if (System.nanoTime() > until || !server.isAlive()) {
+				throw new IllegalStateException("the benchmark server did not start; see target/callback-benchmark-server.log");
+			}
+			Thread.sleep(300);
+		}
+		String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:test-admin-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		HttpResponse<String> bound = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/corp"))
+			.header("Authorization", auth).header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"bound\":true,\"corpId\":\"" + CORP
+					+ "\",\"corpSecret\":\"benchmark-corp-secret\",\"trustedDomain\":\"localhost:8080\",\"useHttps\":false}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+		String system = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/systems/OA")).header("Authorization", auth)
+			.build(), HttpResponse.BodyHandlers.ofString()).body();
+		oa = new CallbackCredentials("OA", null, field(system, "token"), field(system, "encodingAesKey"));
+	}
+
+	private static String field(String json, String name) {
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+		if (!m.find()) {
+			throw new IllegalStateException("no " + name + " in " + json);
+		}
+		return m.group(1);
 	}
 
 	@AfterAll
-	static void stop() {
+	static void stop() throws Exception {
 		if (server != null) {
-			server.close();
+			server.destroy();
+			server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
 		}
 	}
 
@@ -71,7 +118,6 @@ class CallbackBenchmark {
 		Result valid = run(http, requests(REQUESTS, false, "valid"), "valid");
 		run(http, requests(2_000, true, "warmforged"), "warm-up (forged)");
 		Result forged = run(http, requests(REQUESTS, true, "forged"), "forged");
-		server.getBean(CallbackInbox.class).drain(Duration.ofSeconds(60));
 		System.out.println(valid.line("valid encrypted callbacks"));
 		System.out.println(forged.line("forged callbacks (rejected)"));
 		assertThat(valid.statusOk).isEqualTo(REQUESTS);
@@ -97,6 +143,8 @@ class CallbackBenchmark {
 
 	private static Result run(HttpClient http, List<SignedCallback> requests, String label) throws Exception {
 		long[] latencies = new long[requests.size()];
+		long cpuStart = processCpuNanos();
+		long serverStart = serverCpuNanos();
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger ok = new AtomicInteger();
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -122,12 +170,25 @@ class CallbackBenchmark {
 			f.get();
 		}
 		long elapsed = System.nanoTime() - start;
+		Thread.sleep(1000); // the work after the answer
+		long cpu = processCpuNanos() - cpuStart;
+		long serverCpu = serverCpuNanos() - serverStart;
 		clients.shutdown();
 		Arrays.sort(latencies);
-		return new Result(requests.size(), elapsed, latencies, ok.get());
+		return new Result(requests.size(), elapsed, latencies, ok.get(), cpu, serverCpu);
 	}
 
-	record Result(int n, long elapsedNanos, long[] sorted, int statusOk) {
+	/** CPU time of this JVM (the client), to tell the code's cost from the machine's load. */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** CPU time of the server's JVM. */
+	private static long serverCpuNanos() {
+		return server.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+	}
+
+	record Result(int n, long elapsedNanos, long[] sorted, int statusOk, long cpuNanos, long serverCpuNanos) {
 
 		double perSecond() {
 			return n / (elapsedNanos / 1e9);
@@ -138,8 +199,12 @@ class CallbackBenchmark {
 		}
 
 		String line(String what) {
-			return String.format(Locale.ROOT, "BENCHMARK %s: %d requests, %d clients, %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms",
-					what, n, CLIENTS, perSecond(), percentile(50), percentile(95), percentile(99), sorted[sorted.length - 1] / 1e6);
+			double cpuPerRequest = cpuNanos / 1e3 / n;
+			return String.format(Locale.ROOT,
+					"BENCHMARK %s: %d requests, %d clients, %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; "
+							+ "CPU per request: client %.0f µs, server %.0f µs (= %.0f req/s on two cores of its own); load average %.1f",
+					what, n, CLIENTS, perSecond(), percentile(50), percentile(95), percentile(99), sorted[sorted.length - 1] / 1e6, cpuPerRequest,
+					serverCpuNanos / 1e3 / n, 2 * 1e6 / (serverCpuNanos / 1e3 / n), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 	}
 }

@@ -77,6 +77,16 @@ class CustomMenuTest {
 	}
 
 	@Test
+	void the修改PageOffersTheButtonForSystemsWithAMenu() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/systems/OA").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("id=\"generate-menu\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/systems/CRM").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("id=\"generate-menu\""))));
+	}
+
+	@Test
 	void theConsoleButtonAnswersOnThe修改Page() throws Exception {
 		mvc.perform(post("/admin/systems/OA/menu").with(user("admin").roles("ADMIN")).with(csrf())).andExpect(status().isFound())
 			.andExpect(redirectedUrl("/admin/systems/OA")).andExpect(flash().attribute("notice", "生成自定义菜单成功！"));
