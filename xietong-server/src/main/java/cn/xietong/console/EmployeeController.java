@@ -30,6 +30,7 @@ import cn.xietong.organization.Employee;
 import cn.xietong.organization.EmployeeQuery;
 import cn.xietong.organization.EmployeeStatus;
 import cn.xietong.callback.MemberPresence;
+import cn.xietong.mobile.EmployeeCredentials;
 import cn.xietong.organization.Employees;
 import cn.xietong.system.ConflictException;
 import cn.xietong.system.InvalidInputException;
@@ -47,6 +48,7 @@ class EmployeeController {
 
 	private final Employees employees;
 	private final MemberPresence presence;
+	private final EmployeeCredentials credentials;
 	private final Departments departments;
 	private final EmployeeForms forms;
 	private final RoleGrants grants;
@@ -55,8 +57,9 @@ class EmployeeController {
 	private final Texts texts;
 
 	EmployeeController(Employees employees, Departments departments, EmployeeForms forms, RoleGrants grants, Roles roles,
-			RelatedSystems systems, Texts texts, MemberPresence presence) {
+			RelatedSystems systems, Texts texts, MemberPresence presence, EmployeeCredentials credentials) {
 		this.presence = presence;
+		this.credentials = credentials;
 		this.employees = employees;
 		this.departments = departments;
 		this.forms = forms;
@@ -140,6 +143,20 @@ class EmployeeController {
 		return "redirect:/admin/employees/" + UriUtils.encodePathSegment(employee.getUserid(), "UTF-8");
 	}
 
+	/** Sets or resets the employee's sign-in password (OA desktop, mobile pages in a normal browser). */
+	@PostMapping("/{userid}/password")
+	String password(@PathVariable String userid, @RequestParam(required = false) String password, RedirectAttributes redirect) {
+		Employee employee = employees.get(userid);
+		try {
+			credentials.setPassword(employee.getUserid(), password);
+			redirect.addFlashAttribute("notice", texts.text("employee.password.done", employee.getName()));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("failure", String.join("；", texts.errors(ex, List.of()).getGlobal()));
+		}
+		return "redirect:/admin/employees/" + UriUtils.encodePathSegment(employee.getUserid(), "UTF-8");
+	}
+
 	@PostMapping("/{userid}/delete")
 	String delete(@PathVariable String userid, RedirectAttributes redirect) {
 		Employee employee = employees.get(userid);
@@ -157,6 +174,7 @@ class EmployeeController {
 	private String formPage(Model model, Employee employee) {
 		DepartmentTree tree = departments.tree();
 		model.addAttribute("employee", employee);
+		model.addAttribute("hasPassword", employee != null && credentials.hasPassword(employee.getUserid()));
 		model.addAttribute("tree", tree.flatten());
 		model.addAttribute("statuses", EmployeeStatus.values());
 		Map<SystemView, List<Role>> rolesBySystem = new LinkedHashMap<>();
