@@ -56,14 +56,18 @@ class CallbackInbox implements DisposableBean {
 		}, (task, executor) -> queued.decrementAndGet()); // a full queue: the sweep picks the row up
 	}
 
-	/** Stores an accepted callback; {@code null} when the same one was stored before (a duplicate). */
+	/**
+	 * Stores an accepted callback; {@code null} when the same one was stored before (a duplicate). One
+	 * with no work after the answer ({@link CallbackProcessor#hasWork}) is stored {@code DONE} at once.
+	 */
 	Long add(String systemCode, CallbackMessage message, String payload, Instant at) {
 		KeyHolder keys = new GeneratedKeyHolder();
+		boolean work = processor.hasWork(message);
 		int rows = jdbc.sql("""
-				insert into callback_inbox (system_code, dedup_key, userid, msg_type, event, event_key, created_time, payload, received_at, state)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+				insert into callback_inbox (system_code, dedup_key, userid, msg_type, event, event_key, created_time, payload, received_at, state, processed_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 			.params(systemCode, message.dedupKey(), cut(message.from(), 64), cut(message.msgType(), 32), cut(message.event(), 64),
-					cut(message.eventKey(), 1024), message.createTime(), payload, Timestamp.from(at), NEW)
+					cut(message.eventKey(), 1024), message.createTime(), payload, Timestamp.from(at), work ? NEW : DONE, work ? null : Timestamp.from(at))
 			.update(keys, "id");
 		if (rows == 0) {
 			return null;
@@ -74,7 +78,7 @@ class CallbackInbox implements DisposableBean {
 
 	/** Processes the row soon, after the answer has gone out (the message is at hand: no need to read it back). */
 	void later(Long id, String systemCode, CallbackMessage message, Instant receivedAt) {
-		if (id != null) {
+		if (id != null && processor.hasWork(message)) {
 			queued.incrementAndGet();
 			pool.execute(() -> {
 				try {

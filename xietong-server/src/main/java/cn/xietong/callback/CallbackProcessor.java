@@ -22,15 +22,30 @@ class CallbackProcessor {
 		this.events = events;
 	}
 
+	/**
+	 * Whether {@link #handle} has anything to do for this message. Those that have not (texts, clicks,
+	 * views …: their passive reply and the log line are all) are stored already done, without a
+	 * round through the workers.
+	 */
+	boolean hasWork(CallbackMessage message) {
+		if (!message.isEvent() || message.event() == null) {
+			return false;
+		}
+		if (message.from() == null && !"change_contact".equals(message.event())) {
+			return false;
+		}
+		return switch (message.event()) {
+			case "subscribe", "unsubscribe", "enter_agent", "LOCATION", "change_contact" -> true;
+			default -> false;
+		};
+	}
+
 	@Transactional
 	public void handle(String systemCode, CallbackMessage message, Instant receivedAt) {
-		if (!message.isEvent() || message.event() == null) {
+		if (!hasWork(message)) {
 			return;
 		}
 		String userid = message.from();
-		if (userid == null && !"change_contact".equals(message.event())) {
-			return;
-		}
 		Instant at = message.createTime() == null ? receivedAt : Instant.ofEpochSecond(message.createTime());
 		switch (message.event()) {
 			case "subscribe" -> presence.followed(systemCode, userid, true, at);

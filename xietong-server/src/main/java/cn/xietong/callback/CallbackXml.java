@@ -21,7 +21,13 @@ final class CallbackXml {
 
 	private static final int MAX_ELEMENTS = 200;
 	private static final int MAX_DEPTH = 6;
-	private static final XMLInputFactory FACTORY = factory();
+	/**
+	 * One factory per thread, asking the JDK's StAX to reuse its reader once closed: building a reader
+	 * (scanner, entity manager, buffers) cost more than parsing a callback. The hardening is the
+	 * factory's and stays with the reused reader; a factory is never shared between threads.
+	 */
+	private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(CallbackXml::factory);
+	private static final String REUSE_INSTANCE = "reuse-instance";
 
 	private CallbackXml() {
 	}
@@ -30,7 +36,7 @@ final class CallbackXml {
 		Map<String, String> fields = new LinkedHashMap<>();
 		XMLStreamReader reader = null;
 		try {
-			reader = FACTORY.createXMLStreamReader(new StringReader(xml));
+			reader = FACTORY.get().createXMLStreamReader(new StringReader(xml));
 			int depth = 0;
 			int elements = 0;
 			String current = null;
@@ -102,6 +108,9 @@ final class CallbackXml {
 		factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
 			throw new XMLStreamException("external resources are not loaded");
 		});
+		if (factory.isPropertySupported(REUSE_INSTANCE)) {
+			factory.setProperty(REUSE_INSTANCE, Boolean.TRUE);
+		}
 		return factory;
 	}
 }

@@ -28,6 +28,26 @@ public final class CallbackCrypto {
 	private final byte[] key;
 	private final String receiveId;
 	private final SecureRandom random = new SecureRandom();
+	private final SecretKeySpec aesKey;
+	private final IvParameterSpec iv;
+
+	/** One AES engine and one SHA-1 per thread, re-initialised for every use (getInstance costs more than init). */
+	private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+		try {
+			return Cipher.getInstance("AES/CBC/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
+	private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+		try {
+			return MessageDigest.getInstance("SHA-1");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
 
 	/**
 	 * @param encodingAesKey the 43-character EncodingAESKey
@@ -40,18 +60,17 @@ public final class CallbackCrypto {
 		this.token = token;
 		this.key = Base64.getDecoder().decode(encodingAesKey + "=");
 		this.receiveId = receiveId;
+		this.aesKey = new SecretKeySpec(key, "AES");
+		this.iv = new IvParameterSpec(key, 0, 16);
 	}
 
 	/** {@code sha1(sort(token, timestamp, nonce, encrypted))} in lower-case hex. */
 	public String signature(String timestamp, String nonce, String encrypted) {
 		String[] parts = { token, timestamp, nonce, encrypted };
 		Arrays.sort(parts);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		MessageDigest sha1 = SHA1.get();
+		sha1.reset();
+		return HexFormat.of().formatHex(sha1.digest(String.join("", parts).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/** Compares a presented signature in constant time. */
@@ -131,8 +150,8 @@ public final class CallbackCrypto {
 
 	private byte[] aes(int mode, byte[] input) {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-			cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(key, 0, 16));
+			Cipher cipher = CIPHER.get();
+			cipher.init(mode, aesKey, iv);
 			return cipher.doFinal(input);
 		}
 		catch (GeneralSecurityException ex) {

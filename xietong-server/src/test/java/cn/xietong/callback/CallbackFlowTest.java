@@ -143,6 +143,9 @@ class CallbackFlowTest {
 		assertThat(replyTo(SignedCallback.text(CORP, "zhangwei", now(), "帮助", 7_000_000_000_002L))).contains("待办").contains("帮助");
 		assertThat(replyTo(SignedCallback.event(CORP, "zhangwei", now(), "click", MenuKeys.OA_TODO_COUNT, null))).contains("您当前没有待办协同");
 		assertThat(replyTo(SignedCallback.event(CORP, "zhangwei", now() + 1, "click", MenuKeys.HELP, null))).contains("本应用能识别");
+		// nothing to do after the answer: stored done at once, never through a worker
+		assertThat(jdbc.sql("select state || '/' || attempts from callback_inbox where dedup_key = 'msg:7000000000002'").query(String.class).single())
+			.isEqualTo("DONE/0");
 	}
 
 	@Test
@@ -153,6 +156,8 @@ class CallbackFlowTest {
 		accept(SignedCallback.event(CORP, "liuyang", t, "LOCATION", null,
 				"<Latitude>23.104105</Latitude><Longitude>113.320107</Longitude><Precision>65.000000</Precision>"));
 		inbox.drain(Duration.ofSeconds(5));
+		assertThat(jdbc.sql("select state || '/' || attempts from callback_inbox where userid = 'liuyang'").query(String.class).list())
+			.containsOnly("DONE/1").hasSize(3);
 		Presence p = presence.of("liuyang");
 		assertThat(p.follows("OA")).isTrue();
 		assertThat(p.lastEntered()).isEqualTo(Instant.ofEpochSecond(t));
