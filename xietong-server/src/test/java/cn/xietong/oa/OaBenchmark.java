@@ -42,12 +42,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import cn.xietong.support.LocalPostgres;
 
 /**
- * The benchmark of issue 7 (run it with {@code -Dxietong.benchmark=oa}; skipped otherwise): the local
+ * The benchmark of issue 7 (run it with {@code -Dxietong.benchmark=oa}; skipped otherwise — the Maven profile
+ * {@code benchmark} then runs the JVM with the full JIT instead of the tests' C1 only): the local
  * PostgreSQL with 10,000 employees and 1,000,000 协同 (2 steps each: 95 % completed, 5 % waiting at
  * step 1 or 2), then 50 employees ({@code -Dxietong.benchmark.users}) signed in on the phone pages, each in a loop for
- * {@code xietong.benchmark.seconds} (default 60): the mobile 待办 list, then the detail of one of their
- * 协同. Latencies are measured by the client over HTTP; the report goes to stdout and
- * {@code target/benchmark-oa.txt}.
+ * {@code xietong.benchmark.seconds} (default 60) after {@code xietong.benchmark.warmup} (default 30) seconds of
+ * warm-up: the mobile 待办 list, then the detail of one of their 协同 — without pause (closed loop) or, with
+ * {@code -Dxietong.benchmark.think=1000}, after a think time of 0.5–1.5 s (mean 1 s) after each page.
+ * {@code -Dxietong.benchmark.keep=true} keeps the generated schema; {@code -Dxietong.benchmark.schema=xt_oabench_…}
+ * reuses it (no seeding). Latencies are measured by the client over HTTP; the report (with the load average
+ * while measuring) goes to stdout and {@code target/benchmark-oa.txt}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
