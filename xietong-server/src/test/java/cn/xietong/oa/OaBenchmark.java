@@ -48,7 +48,8 @@ import cn.xietong.support.LocalPostgres;
  * step 1 or 2), then 50 employees ({@code -Dxietong.benchmark.users}) signed in on the phone pages, each in a loop for
  * {@code xietong.benchmark.seconds} (default 60) after {@code xietong.benchmark.warmup} (default 30) seconds of
  * warm-up: the mobile 待办 list, then the detail of one of their 协同 — without pause (closed loop) or, with
- * {@code -Dxietong.benchmark.think=1000}, after a think time of 0.5–1.5 s (mean 1 s) after each page.
+ * {@code -Dxietong.benchmark.think=1000}, after a think time of 0.5–1.5 s (mean 1 s) after each page (the warm-up
+ * runs without pauses in both cases, so that the JIT has compiled the pages before measuring).
  * {@code -Dxietong.benchmark.keep=true} keeps the generated schema; {@code -Dxietong.benchmark.schema=xt_oabench_…}
  * reuses it (no seeding). Latencies are measured by the client over HTTP; the report (with the load average
  * while measuring) goes to stdout and {@code target/benchmark-oa.txt}.
@@ -129,14 +130,17 @@ class OaBenchmark {
 					List<Long> ids = jdbc.sql("""
 							select c.id from oa_collab c join employee e on e.id = c.sender_id where e.userid = ? order by c.id desc limit 20""")
 						.param(userid).query(Long.class).list();
-					if (THINK > 0) {
-						Thread.sleep(ThreadLocalRandom.current().nextLong(THINK)); // users do not start in step
-					}
+					boolean staggered = THINK == 0;
 					while (System.nanoTime() < end) {
+						if (!staggered && System.nanoTime() > warmupEnd) {
+							// warm-up over: the users spread out before the measured part starts
+							Thread.sleep(ThreadLocalRandom.current().nextLong(2 * THINK));
+							staggered = true;
+						}
 						long t0 = System.nanoTime();
 						int s1 = client.get("/m/oa/collab/todo");
 						long t1 = System.nanoTime();
-						think(); // the user reads the list, then opens a 协同
+						think(t1 > warmupEnd); // the user reads the list, then opens a 协同
 						long t2 = System.nanoTime();
 						int s2 = client.get("/m/oa/collab/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
 						long t3 = System.nanoTime();
@@ -147,7 +151,7 @@ class OaBenchmark {
 							todo.add(t1 - t0);
 							detail.add(t3 - t2);
 						}
-						think(); // reads the 协同, back to the list
+						think(t3 > warmupEnd); // reads the 协同, back to the list
 					}
 				}
 				catch (Exception ex) {
@@ -156,9 +160,15 @@ class OaBenchmark {
 				return null;
 			}));
 		}
+		long gcBefore = -1;
+		while (System.nanoTime() < warmupEnd) {
+			Thread.sleep(100);
+		}
+		gcBefore = gcMillis();
 		for (Future<?> f : running) {
 			f.get();
 		}
+		long gcDuring = gcMillis() - gcBefore;
 		pool.shutdown();
 		load.interrupt();
 		List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -170,7 +180,7 @@ class OaBenchmark {
 				mobile 待办 list  (/m/oa/collab/todo): %s
 				mobile detail     (/m/oa/collab/{id}): %s
 				both pages: %.0f requests/s
-				load average (1 min) while measuring: %s
+				load average (1 min) while measuring: %s; GC %d ms while measuring
 				errors: %d %s
 				""", Instant.now(), jdbc.sql("show server_version").query(String.class).single(), EMPLOYEES, COLLABS,
 				jdbc.sql("select count(*) from oa_handler").query(Long.class).single(),
@@ -178,15 +188,20 @@ class OaBenchmark {
 				THINK > 0 ? "think time " + THINK + " ms on average (uniform " + THINK / 2 + "–" + THINK * 3 / 2 + " ms) after each page"
 						: "closed loop without think time",
 				seconds, WARMUP, Runtime.version(), jvm.isEmpty() ? "(full JIT)" : jvm, Runtime.getRuntime().availableProcessors(),
-				stats(todo, seconds), stats(detail, seconds), (todo.size() + detail.size()) / (double) seconds, load.summary(), errors.size(),
+				stats(todo, seconds), stats(detail, seconds), (todo.size() + detail.size()) / (double) seconds, load.summary(), gcDuring, errors.size(),
 				errors.stream().limit(5).toList());
 		System.out.println(report);
 		Files.writeString(Path.of("target", "benchmark-oa.txt"), report);
 		assertThat(errors).isEmpty();
 	}
 
-	private static void think() throws InterruptedException {
-		if (THINK > 0) {
+	private static long gcMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+	}
+
+	/** Pauses like a user — once measuring: the warm-up runs without pauses so that the JIT sees enough requests. */
+	private static void think(boolean measuring) throws InterruptedException {
+		if (THINK > 0 && measuring) {
 			Thread.sleep(THINK / 2 + ThreadLocalRandom.current().nextLong(THINK + 1));
 		}
 	}
