@@ -1,5 +1,5 @@
-// OA desktop: the handler picker of 新建协同 (department tree, search, add a step). Without script the
-// steps are typed as 员工ID lists.
+// OA desktop: the handler picker of 新建协同 (department tree and search through /api/oa/departments and
+// /api/oa/people, add a step). Without script the steps are typed as 员工ID lists.
 (function () {
   'use strict';
   function ready(fn) {
@@ -39,7 +39,80 @@
       input.focus();
     });
 
+    // the people come from the server, 20 at a time: by search text, or the members of a department
+    var api = picker.getAttribute('data-api');
+    var tree = document.getElementById('picker-tree');
+    var results = document.getElementById('picker-results');
+    var query = null;   // {q} or {department}
+    var page = 0;
+    var latest = 0;     // answers to older requests are dropped
+
+    function text(tag, className, value) {
+      var el = document.createElement(tag);
+      if (className) { el.className = className; }
+      el.textContent = value;
+      return el;
+    }
+
+    function load(next, append) {
+      query = next;
+      page = append ? page + 1 : 0;
+      var ticket = ++latest;
+      var params = new URLSearchParams();
+      if (next.q) { params.set('q', next.q); }
+      if (next.department) { params.set('department', next.department); }
+      params.set('page', page);
+      fetch(api + '/people?' + params.toString(), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+        .then(function (found) {
+          if (ticket !== latest) { return; }
+          if (!append) { results.textContent = ''; }
+          var old = results.querySelector('.more');
+          if (old) { old.remove(); }
+          found.items.forEach(function (p) {
+            var b = text('button', 'person', p.name + ' (' + p.userid + ')' + (p.department ? ' · ' + p.department : ''));
+            b.type = 'button';
+            b.setAttribute('data-userid', p.userid);
+            b.setAttribute('data-name', p.name);
+            results.appendChild(b);
+          });
+          if (found.total === 0) {
+            results.appendChild(text('p', 'hint', picker.getAttribute('data-none')));
+          }
+          if ((found.page + 1) * found.size < found.total) {
+            var more = text('button', 'link more', picker.getAttribute('data-more'));
+            more.type = 'button';
+            results.appendChild(more);
+          }
+        })
+        .catch(function () {
+          if (ticket === latest) { results.textContent = ''; results.appendChild(text('p', 'error', picker.getAttribute('data-failed'))); }
+        });
+    }
+
+    fetch(api + '/departments', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (departments) {
+        departments.forEach(function (d) {
+          var b = text('button', 'dept-name level-' + Math.min(d.level, 6), d.name);
+          b.type = 'button';
+          b.setAttribute('data-department', d.id);
+          tree.appendChild(b);
+        });
+      });
+
     picker.addEventListener('click', function (e) {
+      var dept = e.target.closest('.dept-name');
+      if (dept) {
+        tree.querySelectorAll('.dept-name').forEach(function (b) { b.classList.remove('active'); });
+        dept.classList.add('active');
+        load({ department: dept.getAttribute('data-department') }, false);
+        return;
+      }
+      if (e.target.closest('.more')) {
+        load(query, true);
+        return;
+      }
       var button = e.target.closest('.person');
       if (!button || !active) { return; }
       var userid = button.getAttribute('data-userid');
@@ -48,17 +121,13 @@
       active.value = current.join(', ');
     });
 
+    var timer = null;
     search.addEventListener('input', function () {
-      var q = search.value.trim().toLowerCase();
-      picker.querySelectorAll('.dept').forEach(function (dept) {
-        var any = false;
-        dept.querySelectorAll('.person').forEach(function (p) {
-          var hit = !q || p.textContent.toLowerCase().indexOf(q) >= 0 || dept.querySelector('.dept-name').textContent.toLowerCase().indexOf(q) >= 0;
-          p.hidden = !hit;
-          any = any || hit;
-        });
-        dept.hidden = !!q && !any;
-      });
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = search.value.trim();
+        if (q) { load({ q: q }, false); } else { results.textContent = ''; latest++; }
+      }, 200);
     });
   });
 })();

@@ -57,17 +57,19 @@ public class MobileGate {
 
 	/** The employee behind a principal, when they may still use the mobile pages at all (internal, 在职). */
 	public Optional<Employee> current(EmployeePrincipal principal) {
-		return employees.find(principal.userid()).filter(e -> e.getId() == principal.employeeId()).filter(e -> e.isActive() && e.isInternal());
+		return RequestMemo.get("current", principal.userid() + "#" + principal.employeeId(), () -> employees.find(principal.userid())
+			.filter(e -> e.getId() == principal.employeeId()).filter(e -> e.isActive() && e.isInternal()));
 	}
 
 	/** May the employee use the system through the channel they signed in with? */
 	public AccessDecision decide(Employee employee, String systemCode, EmployeePrincipal.Channel channel) {
-		return channel == EmployeePrincipal.Channel.WECOM ? access.wecom(employee, systemCode) : access.desktop(employee, systemCode);
+		return RequestMemo.get("decide", employee.getId() + "#" + employee.getStatus() + "#" + employee.isInternal() + "#" + systemCode + "#" + channel,
+				() -> channel == EmployeePrincipal.Channel.WECOM ? access.wecom(employee, systemCode) : access.desktop(employee, systemCode));
 	}
 
 	/** Does one of the employee's roles in the system grant the function? */
 	public boolean grants(Employee employee, String systemCode, String function) {
-		return access.functions(employee, systemCode).contains(function);
+		return RequestMemo.get("functions", employee.getId() + "#" + systemCode, () -> access.functions(employee, systemCode)).contains(function);
 	}
 
 	/** The systems the employee may use through the channel, in the console's order. */
@@ -87,7 +89,7 @@ public class MobileGate {
 			return Optional.empty();
 		}
 		String code = segment.toUpperCase(Locale.ROOT);
-		return systems.exists(code) ? Optional.of(code) : Optional.empty();
+		return RequestMemo.get("system", code, () -> systems.exists(code)) ? Optional.of(code) : Optional.empty();
 	}
 
 	/** The function a page needs, if it is a function's page. */

@@ -187,9 +187,12 @@ public class Collabs {
 	/** The 协同 as the viewer sees it; not found unless they take part in it. */
 	@Transactional(readOnly = true)
 	public CollabViews.Detail detail(long collabId, Employee viewer) {
-		CollabStore.Collab c = store.find(collabId).filter(x -> store.isParticipant(collabId, viewer.getId()))
-			.orElseThrow(() -> new NotFoundException("collab", collabId));
+		CollabStore.Collab c = store.find(collabId).orElseThrow(() -> new NotFoundException("collab", collabId));
 		List<CollabStore.HandlerRow> handlers = store.handlers(collabId);
+		// a participant is the sender or a handler of any step: the rows just read say it (no second query)
+		if (c.senderId() != viewer.getId() && handlers.stream().noneMatch(h -> h.employeeId() == viewer.getId())) {
+			throw new NotFoundException("collab", collabId);
+		}
 		Map<Integer, List<CollabViews.Handler>> steps = new LinkedHashMap<>();
 		for (CollabStore.HandlerRow h : handlers) {
 			steps.computeIfAbsent(h.stepNo(), k -> new ArrayList<>())

@@ -139,6 +139,36 @@ public class Employees {
 		return new PageResult<>(ids.stream().map(loaded::get).filter(Objects::nonNull).toList(), page, size, total);
 	}
 
+	/**
+	 * Employees others may choose (a handler picker): active and internal, optionally members of one
+	 * department, optionally with the text in their 员工ID or name — never matched on mobile or email,
+	 * which the picker's users may not see. Ordered by 员工ID.
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<Employee> pickable(Long departmentId, String text, int page, int size) {
+		StringBuilder where = new StringBuilder(" where e.status = 'ACTIVE' and e.internal = true");
+		List<Object> args = new ArrayList<>();
+		if (departmentId != null) {
+			where.append(" and e.id in (select ed.employee_id from employee_department ed where ed.department_id = ?)");
+			args.add(departmentId);
+		}
+		String cleaned = FieldRules.clean(text);
+		if (cleaned != null) {
+			String like = "%" + cleaned.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+			where.append(" and (e.userid_key like ? or lower(e.name) like ?)");
+			args.addAll(List.of(like, like));
+		}
+		long total = jdbc.sql("select count(*) from employee e" + where).params(args).query(Long.class).single();
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(size);
+		pageArgs.add((long) page * size);
+		List<Long> ids = jdbc.sql("select e.id from employee e" + where + " order by e.userid_key limit ? offset ?")
+			.params(pageArgs).query(Long.class).list();
+		Map<Long, Employee> loaded = new HashMap<>();
+		repository.findAllById(ids).forEach(e -> loaded.put(e.getId(), e));
+		return new PageResult<>(ids.stream().map(loaded::get).filter(Objects::nonNull).toList(), page, size, total);
+	}
+
 	/** Every employee, ordered by 员工ID (for export, validation and sync). */
 	@Transactional(readOnly = true)
 	public List<Employee> all() {

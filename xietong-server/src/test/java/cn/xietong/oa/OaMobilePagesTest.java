@@ -60,7 +60,9 @@ class OaMobilePagesTest {
 		mvc.perform(get("/m/oa/collab/todo?q=报销").session(chenjing)).andExpect(content().string(not(containsString("外出培训"))));
 		mvc.perform(get("/m/oa/collab/{id}", id).session(chenjing)).andExpect(status().isOk()).andExpect(content().string(containsString("<p>三天</p>")))
 			.andExpect(content().string(containsString("行程.txt"))).andExpect(content().string(containsString("id=\"action-AGREE\"")))
-			.andExpect(content().string(containsString("weui")));
+			.andExpect(content().string(containsString("weui")))
+			// the stylesheet link is still resolved to the webjar's version; page links stay as they are
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*/webjars/weui/\\d[^/\"]*/dist/style/weui\\.min\\.css.*")));
 		mvc.perform(get("/m/oa/collab/files/{id}", fileId).session(chenjing)).andExpect(status().isOk())
 			.andExpect(content().bytes("上海".getBytes(StandardCharsets.UTF_8)));
 		mvc.perform(post("/m/oa/collab/{id}/act", id).session(chenjing).param("action", "RETURN").param("opinion", "x").with(csrf()))

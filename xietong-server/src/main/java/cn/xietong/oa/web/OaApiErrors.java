@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import cn.xietong.oa.OaForbiddenException;
 
 /** The 403 answers of the OA API (the 400/404/409 ones come from the shared handler). */
-@RestControllerAdvice(assignableTypes = OaApiController.class)
+@RestControllerAdvice(assignableTypes = { OaApiController.class, OaPeopleApiController.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OaApiErrors {
 

@@ -66,7 +66,9 @@ class OaMobilePages {
 		model.addAttribute("kind", kind);
 		model.addAttribute("q", q);
 		model.addAttribute("result", result);
-		model.addAttribute("pendingCount", collabs.pendingCount(me.getId()));
+		// the unfiltered 待办 list has just counted what waits: no second count
+		boolean unfilteredTodo = "todo".equals(kind) && (q == null || q.isBlank());
+		model.addAttribute("pendingCount", unfilteredTodo ? result.total() : collabs.pendingCount(me.getId()));
 		return "mobile/oa/list";
 	}
 

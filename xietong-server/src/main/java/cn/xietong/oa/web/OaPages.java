@@ -26,9 +26,7 @@ import cn.xietong.oa.OaAction;
 import cn.xietong.oa.OaAttachments;
 import cn.xietong.oa.OaForbiddenException;
 import cn.xietong.oa.OaSettings;
-import cn.xietong.organization.Departments;
 import cn.xietong.organization.Employee;
-import cn.xietong.organization.Employees;
 import cn.xietong.system.ConflictException;
 import cn.xietong.system.InvalidInputException;
 import cn.xietong.system.PageResult;
@@ -43,18 +41,14 @@ class OaPages {
 	private final OaGate gate;
 	private final Collabs collabs;
 	private final OaAttachments attachments;
-	private final Departments departments;
-	private final Employees employees;
 	private final OaSettings settings;
 	private final MessageSource messages;
 
-	OaPages(OaGate gate, Collabs collabs, OaAttachments attachments, Departments departments, Employees employees, OaSettings settings,
+	OaPages(OaGate gate, Collabs collabs, OaAttachments attachments, OaSettings settings,
 			MessageSource messages) {
 		this.gate = gate;
 		this.collabs = collabs;
 		this.attachments = attachments;
-		this.departments = departments;
-		this.employees = employees;
 		this.settings = settings;
 		this.messages = messages;
 	}
@@ -201,14 +195,7 @@ class OaPages {
 					LocaleContextHolder.getLocale()));
 		}
 		model.addAttribute("errors", errors);
-		model.addAttribute("tree", departments.tree().flatten());
-		Map<Long, List<Employee>> byDepartment = new LinkedHashMap<>();
-		for (Employee e : employees.all()) {
-			if (e.isActive() && e.isInternal() && e.getMainDepartmentId() != null) {
-				byDepartment.computeIfAbsent(e.getMainDepartmentId(), k -> new ArrayList<>()).add(e);
-			}
-		}
-		model.addAttribute("people", byDepartment);
+		// the handler picker asks /api/oa/departments and /api/oa/people (OaPeopleApiController): no employee list in the page
 		model.addAttribute("maxMb", settings.maxAttachmentSize().toMegabytes());
 		model.addAttribute("maxFiles", settings.maxAttachments());
 		if (!violations.isEmpty()) {
