@@ -179,23 +179,11 @@ public final class WecomEmulator implements AutoCloseable {
 	 * EncodingAESKey exactly as WeChat Work does (5 s timeout, up to 3 retries), and reads the passive reply.
 	 */
 	public CallbackResult sendCallback(String corpId, int agentId, CallbackEvent event) {
-		CorpState corp = corp(corpId);
-		String url;
-		String token;
-		String key;
-		synchronized (corp) {
-			AgentData a = corp.agents.get(agentId);
-			if (a == null) {
-				throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
-			}
-			url = a.callbackUrl;
-			token = a.callbackToken;
-			key = a.callbackAesKey;
-		}
-		if (url == null || url.isBlank() || token == null || key == null) {
+		CallbackTarget target = callbackTarget(corpId, agentId);
+		if (target == null) {
 			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey (接收消息 not set)");
 		}
-		return callbacks.post(url, token, key, corpId, Integer.toString(agentId),
+		return callbacks.post(target.url(), target.token(), target.key(), corpId, Integer.toString(agentId),
 				event.toXml(corpId, agentId, clock.millis() / 1000));
 	}
 
@@ -250,23 +238,29 @@ public final class WecomEmulator implements AutoCloseable {
 
 	/** Verifies the app's current callback URL (GET with echostr). */
 	public CallbackResult verifyCallback(String corpId, int agentId) {
+		CallbackTarget target = callbackTarget(corpId, agentId);
+		if (target == null) {
+			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey");
+		}
+		return callbacks.verify(target.url(), target.token(), target.key(), corpId);
+	}
+
+	private record CallbackTarget(String url, String token, String key) {
+	}
+
+	/** The app's callback URL, Token and EncodingAESKey, or null when they are not all set. */
+	private CallbackTarget callbackTarget(String corpId, int agentId) {
 		CorpState corp = corp(corpId);
-		String url;
-		String token;
-		String key;
 		synchronized (corp) {
 			AgentData a = corp.agents.get(agentId);
 			if (a == null) {
 				throw new IllegalArgumentException("no agent " + agentId + " in corp " + corpId);
 			}
-			url = a.callbackUrl;
-			token = a.callbackToken;
-			key = a.callbackAesKey;
+			if (a.callbackUrl == null || a.callbackUrl.isBlank() || a.callbackToken == null || a.callbackAesKey == null) {
+				return null;
+			}
+			return new CallbackTarget(a.callbackUrl, a.callbackToken, a.callbackAesKey);
 		}
-		if (url == null || token == null || key == null) {
-			return new CallbackResult(0, null, 0, "the app has no callback URL, Token and EncodingAESKey");
-		}
-		return callbacks.verify(url, token, key, corpId);
 	}
 
 	/** Wipes everything: corps, tokens, journals, faults, pacing windows and the clock offset. */
