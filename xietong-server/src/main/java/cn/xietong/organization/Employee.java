@@ -41,6 +41,30 @@ public class Employee {
 	Employee() {
 	}
 
+	/** An employee as stored, read by a written query ({@link Employees#find}); the same state Spring Data JDBC would load. */
+	static Employee stored(long id, String userid, String useridKey, String name, String mobile, String mobileKey, String email,
+			String emailKey, String position, EmployeeStatus status, boolean internal, Long mainDepartmentId, List<Long> departmentIds,
+			Instant createdAt, Instant updatedAt, Integer version) {
+		Employee e = new Employee();
+		e.id = id;
+		e.userid = userid;
+		e.useridKey = useridKey;
+		e.name = name;
+		e.mobile = mobile;
+		e.mobileKey = mobileKey;
+		e.email = email;
+		e.emailKey = emailKey;
+		e.position = position;
+		e.status = status;
+		e.internal = internal;
+		e.mainDepartmentId = mainDepartmentId;
+		e.departments = new ArrayList<>(departmentIds.stream().map(EmployeeDepartment::new).toList());
+		e.createdAt = createdAt;
+		e.updatedAt = updatedAt;
+		e.version = version;
+		return e;
+	}
+
 	Employee(String userid, Instant now) {
 		this.userid = userid;
 		this.useridKey = FieldRules.useridKey(userid);

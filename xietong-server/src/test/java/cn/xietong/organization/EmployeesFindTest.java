@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.xietong.XietongTest;
 
-/** {@code Employees.find} (a written query) loads the whole aggregate, departments included, like {@code findById}. */
+/** {@code Employees.find} (a written query) loads the whole aggregate, departments included and in order, exactly like {@code findById}. */
 @XietongTest
 class EmployeesFindTest {
 
@@ -19,7 +19,16 @@ class EmployeesFindTest {
 		Employee byId = employees.findById(byUserid.getId()).orElseThrow();
 		assertThat(byUserid.getUserid()).isEqualTo("zhangwei");
 		assertThat(byUserid.departmentIds()).isNotEmpty().isEqualTo(byId.departmentIds());
-		assertThat(byUserid.getName()).isEqualTo(byId.getName());
+		assertThat(byUserid).usingRecursiveComparison().isEqualTo(byId);
 		assertThat(employees.find("nobody-here")).isEmpty();
+		assertThat(employees.find(null)).isEmpty();
+	}
+
+	@Test
+	void everyFieldAndTheDepartmentsOrderAreThoseSpringDataJdbcLoads() {
+		for (Employee byId : employees.all()) {
+			Employee byUserid = employees.find(byId.getUserid().toUpperCase()).orElseThrow();
+			assertThat(byUserid).usingRecursiveComparison().isEqualTo(byId);
+		}
 	}
 }
