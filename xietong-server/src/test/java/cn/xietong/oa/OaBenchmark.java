@@ -100,6 +100,7 @@ class OaBenchmark {
 	}
 
 	@Autowired JdbcClient jdbc;
+	@Autowired org.springframework.core.env.Environment environment;
 	@LocalServerPort int port;
 
 	@Test
@@ -176,7 +177,7 @@ class OaBenchmark {
 		String report = String.format(Locale.ROOT, """
 				OA benchmark %s — PostgreSQL %s, %d employees, %d 协同 (%d handler rows, %d history rows), seeded in %ds
 				%d concurrent users, %s, %ds measured after %ds warm-up, client-side latency over HTTP
-				JVM %s %s, %d processors
+				JVM %s %s, %d processors, admission permits %s (xietong.web.admission.permits, 0 = twice the processors)
 				mobile 待办 list  (/m/oa/collab/todo): %s
 				mobile detail     (/m/oa/collab/{id}): %s
 				both pages: %.0f requests/s
@@ -188,6 +189,7 @@ class OaBenchmark {
 				THINK > 0 ? "think time " + THINK + " ms on average (uniform " + THINK / 2 + "–" + THINK * 3 / 2 + " ms) after each page"
 						: "closed loop without think time",
 				seconds, WARMUP, Runtime.version(), jvm.isEmpty() ? "(full JIT)" : jvm, Runtime.getRuntime().availableProcessors(),
+				environment.getProperty("xietong.web.admission.enabled", "true").equals("true") ? environment.getProperty("xietong.web.admission.permits", "0") : "off",
 				stats(todo, seconds), stats(detail, seconds), (todo.size() + detail.size()) / (double) seconds, load.summary(), gcDuring, errors.size(),
 				errors.stream().limit(5).toList());
 		System.out.println(report);
