@@ -40,7 +40,7 @@ class AdmissionConfiguration {
 	 */
 	@ConfigurationProperties("xietong.web.admission")
 	record AdmissionSettings(@DefaultValue("0") int permits, @DefaultValue("10s") Duration queueTimeout,
-			@DefaultValue({ "/m/**", "/oa/**", "/api/oa/**" }) List<String> paths,
+			@DefaultValue({ "/m/**", "/oa/**", "/api/oa/**", "/wecom/callback/**" }) List<String> paths,
 			@DefaultValue({ "/m/oauth/**", "/m/oa/collab/files/**", "/oa/attachments/**", "/api/oa/attachments/**" }) List<String> exempt) {
 	}
 }

@@ -25,7 +25,7 @@ import jakarta.servlet.FilterChain;
 /** {@link FairAdmission}: at most N at once, the rest in arrival order, 503 after the queue timeout, exempt requests pass. */
 class FairAdmissionTest {
 
-	static final List<String> PATHS = List.of("/m/**", "/oa/**", "/api/oa/**");
+	static final List<String> PATHS = List.of("/m/**", "/oa/**", "/api/oa/**", "/wecom/callback/**");
 	static final List<String> EXEMPT = List.of("/m/oauth/**", "/m/oa/collab/files/**", "/oa/attachments/**", "/api/oa/attachments/**");
 
 	final ExecutorService pool = Executors.newCachedThreadPool();
@@ -132,7 +132,7 @@ class FairAdmissionTest {
 		MockHttpServletRequest multipartPage = new MockHttpServletRequest("POST", "/oa/new");
 		multipartPage.setContentType("Multipart/Form-Data; boundary=y");
 		for (MockHttpServletRequest request : List.of(get("/m/oauth/OA"), get("/m/oa/collab/files/7"), get("/oa/attachments/7"),
-				get("/admin/employees"), get("/wecom/callback/OA"), get("/actuator/health"), get("/webjars/weui/dist/style/weui.min.css"),
+				get("/admin/employees"), get("/actuator/health"), get("/webjars/weui/dist/style/weui.min.css"),
 				upload, multipartPage)) {
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			AtomicInteger called = new AtomicInteger();
