@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.xietong.wecom.CallbackCrypto;
 import cn.xietong.wecom.CallbackCrypto.CallbackRejectedException;
@@ -34,9 +36,11 @@ public class CallbackReceiver {
 	private final CallbackSettings settings;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final TransactionTemplate transactions;
 
 	CallbackReceiver(CallbackKeys keys, CallbackInbox inbox, CallbackReplies replies, CallbackLog callbackLog, CallbackSettings settings,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.keys = keys;
 		this.inbox = inbox;
 		this.replies = replies;
@@ -86,10 +90,17 @@ public class CallbackReceiver {
 				throw new CallbackRejectedException("signature", "签名不对（Token 可能不一致，或请求被篡改）");
 			}
 			checkTimestamp(timestamp, now);
-			checkNonce(system, nonce, now);
-			String plaintext = crypto.decrypt(encrypted);
-			CallbackMessage message = new CallbackMessage(CallbackXml.parse(plaintext));
-			Long id = inbox.add(system, message, plaintext, now);
+			// the nonce and the inbox row in one transaction: one commit, and never a nonce remembered for a message
+			// that was not stored (WeChat Work's retry of it would then be refused as a replay); a refusal after the
+			// nonce rolls it back, which changes nothing — the same request is refused again for the same reason
+			Received received = transactions.execute(status -> {
+				checkNonce(system, nonce, now);
+				String plaintext = crypto.decrypt(encrypted);
+				CallbackMessage parsed = new CallbackMessage(CallbackXml.parse(plaintext));
+				return new Received(parsed, inbox.add(system, parsed, plaintext, now));
+			});
+			CallbackMessage message = received.message();
+			Long id = received.id();
 			if (id == null) {
 				callbackLog.record(now, system, message.from(), message.msgType(), message.event(), CallbackLog.DUPLICATE, null, "重复推送，已忽略",
 						elapsed(start));
@@ -150,6 +161,9 @@ public class CallbackReceiver {
 	void forgetOldNonces() {
 		Duration keep = settings.timestampWindow().multipliedBy(2);
 		jdbc.sql("delete from callback_nonce where seen_at < ?").param(Timestamp.from(Instant.now(clock).minus(keep))).update();
+	}
+
+	private record Received(CallbackMessage message, Long id) {
 	}
 
 	private CallbackAnswer reject(Instant now, String system, CallbackRejectedException ex, long start) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import cn.xietong.support.RawHttp;
 import cn.xietong.systems.CallbackCredentials;
 
 /**
@@ -30,7 +31,8 @@ import cn.xietong.systems.CallbackCredentials;
  * callbacks (a mix of LOCATION events, menu clicks and 帮助 texts — the last two with encrypted
  * passive replies), then forged ones (wrong signature). Outside the normal suite:
  * <pre>./mvnw -q -B -o -pl xietong-server -am verify -Dtest=CallbackBenchmark -Dxietong.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * Optional: {@code -Dbench.requests=20000 -Dbench.clients=16 -Dbench.args="--some.setting=x"} (server arguments).
+ * Optional: {@code -Dbench.requests=20000 -Dbench.clients=16 -Dbench.args="--some.setting=x"} (server arguments),
+ * {@code -Dbench.client=jdk} (send through {@code java.net.http} rather than one plain keep-alive socket per client).
  */
 @EnabledIfSystemProperty(named = "xietong.benchmark", matches = "true")
 class CallbackBenchmark {
@@ -38,6 +40,8 @@ class CallbackBenchmark {
 	static final String CORP = "wwbenchmark";
 	static final int REQUESTS = Integer.getInteger("bench.requests", 20_000);
 	static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+	/** {@code -Dbench.client=jdk}: send through {@code java.net.http} instead of one plain keep-alive socket per client. */
+	static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.client"));
 	static Process server;
 	static CallbackCredentials oa;
 	static int port;
@@ -153,6 +157,12 @@ class CallbackBenchmark {
 		long cpuStart = processCpuNanos();
 		long serverStart = serverCpuNanos();
 		long databaseStart = databaseCpuNanos();
+		byte[][] bodies = new byte[requests.size()][];
+		String[] paths = new String[requests.size()];
+		for (int i = 0; i < prepared.length; i++) {
+			bodies[i] = requests.get(i).body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			paths[i] = "/wecom/callback/OA" + requests.get(i).query();
+		}
 		AtomicInteger next = new AtomicInteger();
 		AtomicInteger ok = new AtomicInteger();
 		ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -160,13 +170,16 @@ class CallbackBenchmark {
 		List<Future<?>> done = new ArrayList<>();
 		for (int c = 0; c < CLIENTS; c++) {
 			done.add(clients.submit(() -> {
-				int i;
-				while ((i = next.getAndIncrement()) < requests.size()) {
-					long t0 = System.nanoTime();
-					HttpResponse<Void> response = http.send(prepared[i], HttpResponse.BodyHandlers.discarding());
-					latencies[i] = System.nanoTime() - t0;
-					if (response.statusCode() == 200) {
-						ok.incrementAndGet();
+				try (RawHttp raw = new RawHttp(port, "")) {
+					int i;
+					while ((i = next.getAndIncrement()) < requests.size()) {
+						long t0 = System.nanoTime();
+						int status = JDK_CLIENT ? http.send(prepared[i], HttpResponse.BodyHandlers.discarding()).statusCode()
+								: raw.post(paths[i], "text/xml", bodies[i]);
+						latencies[i] = System.nanoTime() - t0;
+						if (status == 200) {
+							ok.incrementAndGet();
+						}
 					}
 				}
 				return null;

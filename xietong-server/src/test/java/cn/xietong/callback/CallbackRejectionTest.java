@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +160,46 @@ class CallbackRejectionTest {
 	}
 
 	@Test
+	void theNonceIsKeptTogetherWithTheStoredMessageOnly() throws Exception {
+		SignedCallback valid = subscribe("noncekept", Instant.now());
+		send(valid).andExpect(status().isOk());
+		assertThat(nonceRows(valid.nonce)).isEqualTo(1);
+		assertThat(inboxRows("noncekept")).isEqualTo(1);
+		// refused after the nonce was checked (the ciphertext does not decrypt): the nonce goes with the refusal, so
+		// the message it might have carried is not refused later as a replay; this request is refused again, for its own reason
+		String garbled = "AAAA" + "C".repeat(40);
+		String nonce = SignedCallback.nextNonce();
+		cn.xietong.wecom.CallbackCrypto crypto = new cn.xietong.wecom.CallbackCrypto(oa.token(), oa.encodingAesKey(), CORP);
+		SignedCallback broken = new SignedCallback(crypto.signature(valid.timestamp, nonce, garbled), valid.timestamp, nonce,
+				SignedCallback.envelope(CORP, garbled));
+		send(broken).andExpect(status().isBadRequest());
+		assertThat(nonceRows(nonce)).isZero();
+		send(broken).andExpect(status().isBadRequest());
+		assertThat(lastLog().reason()).isEqualTo("decrypt");
+	}
+
+	@Test
+	void copiesOfOneRequestAtOnceAreAcceptedOnce() throws Exception {
+		SignedCallback valid = subscribe("copiesatonce", Instant.now());
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				answers.add(pool.submit(() -> send(valid).andReturn().getResponse().getStatus()));
+			}
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsOnly(200, 403).filteredOn(s -> s == 200).hasSize(1);
+			assertThat(inboxRows("copiesatonce")).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void unknownSystem() throws Exception {
 		SignedCallback valid = subscribe("nosystem", Instant.now());
 		mvc.perform(post("/wecom/callback/NOPE" + valid.query()).contentType(MediaType.TEXT_XML).content(valid.body.getBytes(StandardCharsets.UTF_8)))
@@ -186,6 +227,10 @@ class CallbackRejectionTest {
 		assertThat(last.outcome()).isEqualTo(CallbackLog.REJECTED);
 		assertThat(last.reason()).isEqualTo(reason);
 		assertThat(last.detail()).isNotBlank();
+	}
+
+	private long nonceRows(String nonce) {
+		return jdbc.sql("select count(*) from callback_nonce where nonce = ?").param(nonce).query(Long.class).single();
 	}
 
 	private long inboxRows(String userid) {

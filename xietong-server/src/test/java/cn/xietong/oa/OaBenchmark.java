@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.xietong.support.LocalPostgres;
+import cn.xietong.support.RawHttp;
 
 /**
  * The benchmark of issue 7 (run it with {@code -Dxietong.benchmark=oa}; skipped otherwise — the Maven profile
@@ -327,7 +328,7 @@ class OaBenchmark {
 		}
 
 		/** The signed-in session's cookies, for the lean connection that makes the measured requests. */
-		private Connection connection;
+		private RawHttp connection;
 
 		/**
 		 * One measured page: by default over a plain keep-alive socket of its own rather than {@link HttpClient} (one
@@ -341,107 +342,13 @@ class OaBenchmark {
 			if (connection == null) {
 				String cookies = String.join("; ", ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
 					.map(c -> c.getName() + "=" + c.getValue()).toList());
-				connection = new Connection(port, cookies);
+				connection = new RawHttp(port, "Accept: text/html\r\nCookie: " + cookies + "\r\n");
 			}
 			return connection.get(path);
 		}
 
 		private URI uri(String path) {
 			return URI.create("http://localhost:" + port + path);
-		}
-	}
-
-	/**
-	 * A minimal HTTP/1.1 client on one keep-alive socket: writes a GET with the session's cookies, reads the status line,
-	 * the headers and the body (Content-Length or chunked), and reconnects when the server closes.
-	 */
-	static final class Connection {
-
-		private final int port;
-		private final byte[] head;
-		private java.net.Socket socket;
-		private java.io.InputStream in;
-		private java.io.OutputStream out;
-		private final byte[] skip = new byte[16 * 1024];
-
-		Connection(int port, String cookies) {
-			this.port = port;
-			this.head = ("Host: localhost:" + port + "\r\nAccept: text/html\r\nCookie: " + cookies + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-		}
-
-		int get(String path) throws IOException {
-			if (socket == null) {
-				socket = new java.net.Socket("localhost", port);
-				socket.setTcpNoDelay(true);
-				in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
-				out = new java.io.BufferedOutputStream(socket.getOutputStream(), 2048);
-			}
-			out.write(("GET " + path + " HTTP/1.1\r\n").getBytes(StandardCharsets.ISO_8859_1));
-			out.write(head);
-			out.flush();
-			String status = line();
-			int code = Integer.parseInt(status.substring(9, 12));
-			long length = -1;
-			boolean chunked = false;
-			boolean close = false;
-			for (String header = line(); !header.isEmpty(); header = line()) {
-				String lower = header.toLowerCase(Locale.ROOT);
-				if (lower.startsWith("content-length:")) {
-					length = Long.parseLong(lower.substring(15).trim());
-				}
-				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-					chunked = true;
-				}
-				else if (lower.startsWith("connection:") && lower.contains("close")) {
-					close = true;
-				}
-			}
-			if (chunked) {
-				for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0; size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-					skip(size);
-					line();
-				}
-				while (!line().isEmpty()) {
-					// trailers
-				}
-			}
-			else if (length >= 0) {
-				skip(length);
-			}
-			else {
-				close = true;
-				while (in.read(skip) >= 0) {
-					// body up to the end of the connection
-				}
-			}
-			if (close) {
-				socket.close();
-				socket = null;
-			}
-			return code;
-		}
-
-		private void skip(long n) throws IOException {
-			while (n > 0) {
-				int read = in.read(skip, 0, (int) Math.min(n, skip.length));
-				if (read < 0) {
-					throw new IOException("connection closed in a body");
-				}
-				n -= read;
-			}
-		}
-
-		private String line() throws IOException {
-			StringBuilder b = new StringBuilder(64);
-			for (int c = in.read(); c != '\n'; c = in.read()) {
-				if (c < 0) {
-					throw new IOException("connection closed in a header");
-				}
-				if (c != '\r') {
-					b.append((char) c);
-				}
-			}
-			return b.toString();
 		}
 	}
 }
