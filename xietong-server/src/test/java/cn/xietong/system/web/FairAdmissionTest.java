@@ -68,13 +68,7 @@ class FairAdmissionTest {
 	@Test
 	void waitersAreAdmittedInTheOrderTheyArrived() throws Exception {
 		FairAdmission admission = new FairAdmission(1, Duration.ofSeconds(10), PATHS, EXEMPT);
-		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch holding = new CountDownLatch(1);
-		Future<?> holder = pool.submit(() -> {
-			admission.doFilter(get("/oa/todo"), new MockHttpServletResponse(), holdUntil(holding, release));
-			return null;
-		});
-		holding.await(5, TimeUnit.SECONDS);
+		CountDownLatch release = hold(admission, "/oa/todo");
 		List<Integer> order = Collections.synchronizedList(new ArrayList<>());
 		List<Future<?>> waiters = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
@@ -90,7 +84,6 @@ class FairAdmissionTest {
 			}
 		}
 		release.countDown();
-		holder.get(5, TimeUnit.SECONDS);
 		for (Future<?> w : waiters) {
 			w.get(5, TimeUnit.SECONDS);
 		}
@@ -100,13 +93,7 @@ class FairAdmissionTest {
 	@Test
 	void aRequestThatWaitsTooLongGetsAPlain503AndTheChainIsNotCalled() throws Exception {
 		FairAdmission admission = new FairAdmission(1, Duration.ofMillis(100), PATHS, EXEMPT);
-		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch holding = new CountDownLatch(1);
-		pool.submit(() -> {
-			admission.doFilter(get("/api/oa/collabs/todo"), new MockHttpServletResponse(), holdUntil(holding, release));
-			return null;
-		});
-		holding.await(5, TimeUnit.SECONDS);
+		CountDownLatch release = hold(admission, "/api/oa/collabs/todo");
 		AtomicInteger called = new AtomicInteger();
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		admission.doFilter(get("/api/oa/collabs/todo"), response, (req, res) -> called.incrementAndGet());
@@ -120,13 +107,7 @@ class FairAdmissionTest {
 	@Test
 	void exemptAndOtherRequestsTakeNoPermit() throws Exception {
 		FairAdmission admission = new FairAdmission(1, Duration.ofMillis(50), PATHS, EXEMPT);
-		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch holding = new CountDownLatch(1);
-		pool.submit(() -> {
-			admission.doFilter(get("/m/"), new MockHttpServletResponse(), holdUntil(holding, release));
-			return null;
-		});
-		holding.await(5, TimeUnit.SECONDS);
+		CountDownLatch release = hold(admission, "/m/");
 		MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/oa/attachments");
 		upload.setContentType("multipart/form-data; boundary=x");
 		MockHttpServletRequest multipartPage = new MockHttpServletRequest("POST", "/oa/new");
@@ -166,13 +147,7 @@ class FairAdmissionTest {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		admission.bindTo(meters);
 		assertThat(meters.get("xietong.admission.active").gauge().value()).isZero();
-		CountDownLatch release = new CountDownLatch(1);
-		CountDownLatch holding = new CountDownLatch(1);
-		pool.submit(() -> {
-			admission.doFilter(get("/m/"), new MockHttpServletResponse(), holdUntil(holding, release));
-			return null;
-		});
-		holding.await(5, TimeUnit.SECONDS);
+		CountDownLatch release = hold(admission, "/m/");
 		assertThat(meters.get("xietong.admission.active").gauge().value()).isEqualTo(1);
 		assertThat(meters.get("xietong.admission.waiting").gauge().value()).isZero();
 		release.countDown();
@@ -185,6 +160,18 @@ class FairAdmissionTest {
 
 	private static int waiting(FairAdmission admission) {
 		return admission.waiting();
+	}
+
+	/** Takes a permit with a request to the path and keeps it until the returned latch is counted down. */
+	private CountDownLatch hold(FairAdmission admission, String path) throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch holding = new CountDownLatch(1);
+		pool.submit(() -> {
+			admission.doFilter(get(path), new MockHttpServletResponse(), holdUntil(holding, release));
+			return null;
+		});
+		assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+		return release;
 	}
 
 	/** A chain that says it holds the permit, then waits until released. */
