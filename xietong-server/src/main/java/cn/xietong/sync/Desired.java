@@ -20,15 +20,29 @@ record Desired(List<Dept> departments, List<Member> members, List<Skipped> skipp
 		}
 	}
 
-	/** A member as it is pushed: 员工ID, 姓名, 手机号, 邮箱, 部门 (Xietong ids, main first) and 职位. */
+	/**
+	 * A member as it is pushed: 员工ID, 姓名, 手机号, 邮箱, 部门 (Xietong ids, main first) and 职位. An
+	 * empty mobile, email or position is {@code null} here and sent as {@code ""} on update, which
+	 * clears it in WeChat Work.
+	 */
 	record Member(String userid, String name, String mobile, String email, List<Long> departmentIds, Long mainDepartmentId,
 			String position) {
 		String key() {
 			return SyncKeys.userKey(userid);
 		}
 
+		/**
+		 * The hash of what an update sends: an empty field counts as {@code ""} (cleared), not as the
+		 * {@code null} (absent, "unchanged") of the hashes written before empty fields were cleared, so a
+		 * member with an empty field recorded by that older code is updated once more and cleared.
+		 */
 		String hash() {
-			return SyncKeys.hash(userid, name, mobile, email, position, departmentIds, mainDepartmentId);
+			return SyncKeys.hash(userid, name, cleared(mobile), cleared(email), cleared(position), departmentIds, mainDepartmentId);
+		}
+
+		/** The value {@code user/update} sends: {@code ""} clears the field in WeChat Work. */
+		static String cleared(String value) {
+			return value == null ? "" : value;
 		}
 	}
 

@@ -61,7 +61,8 @@ public class DirectorySync {
 		this.settings = settings;
 		this.tx = tx;
 		this.audit = audit;
-		this.planner = new SyncPlanner(settings.guardMaxDeletes(), settings.guardMaxRatio(), settings.protectedUserids());
+		this.planner = new SyncPlanner(settings.guardMaxDeletes(), settings.guardMaxRatio(), settings.guardMaxDepartmentDeletes(),
+				settings.guardMaxDepartmentRatio(), settings.protectedUserids());
 		AtomicInteger n = new AtomicInteger();
 		this.runner = Executors.newSingleThreadExecutor(r -> daemon(r, "sync-run"));
 		this.workers = Executors.newFixedThreadPool(settings.parallelism(), r -> daemon(r, "sync-worker-" + n.incrementAndGet()));
@@ -130,9 +131,9 @@ public class DirectorySync {
 				throw new ConflictException("sync", "sync.running");
 			}
 			runs.approve(runId, actor);
-			audit.record("approve", "sync_run", runId, "批准同步（删除 " + run.memberDeletes() + " 名成员）", Changes.of());
+			audit.record("approve", "sync_run", runId, "批准同步（删除 " + run.memberDeletes() + " 名成员、" + run.departmentDeletes() + " 个部门）", Changes.of());
 		});
-		runner.submit(() -> execute(runId, run.mode(), run.memberDeletes()));
+		runner.submit(() -> execute(runId, run.mode(), new Approved(run.memberDeletes(), run.departmentDeletes())));
 	}
 
 	public SyncRun run(long runId) {
@@ -162,7 +163,14 @@ public class DirectorySync {
 		}
 	}
 
-	void execute(long runId, SyncMode mode, Integer approvedDeletes) {
+	/** What an approval approved: the plan is applied if it deletes no more than this. */
+	record Approved(int memberDeletes, int departmentDeletes) {
+		boolean covers(SyncPlan plan) {
+			return plan.memberDeletes() <= memberDeletes && plan.departmentDeletes() <= departmentDeletes;
+		}
+	}
+
+	void execute(long runId, SyncMode mode, Approved approved) {
 		RunSink sink = new RunSink(runId, runs, lock);
 		long beat = Math.max(1000, settings.lease().toMillis() / 4);
 		ScheduledFuture<?> heartbeat = this.heartbeat.scheduleWithFixedDelay(sink::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
@@ -175,7 +183,7 @@ public class DirectorySync {
 			Snapshot snapshot = SnapshotReader.read(contacts, desired, pushed);
 			SyncPlan plan = planner.plan(mode, desired, pushed, snapshot);
 			runs.storePlan(runId, plan);
-			if (plan.needsApproval() && (approvedDeletes == null || plan.memberDeletes() > approvedDeletes)) {
+			if (plan.needsApproval() && (approved == null || !approved.covers(plan))) {
 				runs.finish(runId, RunState.AWAITING_APPROVAL, plan.approvalReason());
 				runs.supersedeAwaiting(runId);
 				return;

@@ -138,13 +138,13 @@ final class PlanApplier {
 		if (departments == null) {
 			return failed(i, null, "所在部门未能同步到企业微信，本成员未同步");
 		}
-		WecomUser user = WecomUser.of(m.userid(), m.name(), m.mobile(), m.email(), departments, wecomIdOf.get(m.mainDepartmentId()),
-				m.position());
+		Long main = wecomIdOf.get(m.mainDepartmentId());
 		if (w.create()) {
-			contacts.createUser(user, true);
+			contacts.createUser(WecomUser.of(m.userid(), m.name(), m.mobile(), m.email(), departments, main, m.position()), true);
 		}
-		else {
-			contacts.updateUser(user);
+		else { // an empty field is sent as "" so that WeChat Work clears it (an absent one would stay as it was)
+			contacts.updateUser(WecomUser.of(m.userid(), m.name(), Desired.Member.cleared(m.mobile()), Desired.Member.cleared(m.email()),
+					departments, main, Desired.Member.cleared(m.position())));
 		}
 		state.member(m.userid(), m.hash());
 		return ok(i);

@@ -11,10 +11,12 @@ import java.util.TreeMap;
  * @param forgetDepartments pushed departments gone from both sides: their records are dropped (no call)
  * @param forgetMembers pushed members gone from both sides
  * @param wecomMembers members in WeChat Work when planned (the base of the guard's ratio)
+ * @param departmentDeletes departments the plan deletes
+ * @param wecomDepartments departments in WeChat Work when planned, root excepted (the base of the department guard's ratio)
  * @param foreignMembers members in WeChat Work that Xietong did not create and leaves alone
  */
 public record SyncPlan(SyncMode mode, List<PlanItem> items, String approvalReason, int memberDeletes, int wecomMembers,
-		int foreignMembers, List<Long> forgetDepartments, List<String> forgetMembers, int readCalls) {
+		int departmentDeletes, int wecomDepartments, int foreignMembers, List<Long> forgetDepartments, List<String> forgetMembers, int readCalls) {
 
 	public boolean needsApproval() {
 		return approvalReason != null;

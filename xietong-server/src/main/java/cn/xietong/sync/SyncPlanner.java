@@ -23,7 +23,7 @@ import cn.xietong.sync.PlanItem.Kind;
  * Rules: unchanged entities produce nothing; creates go parent-first and deletes child-first; a move
  * is an update; a department is deleted only when nothing stays in it; objects Xietong did not create
  * are left alone unless the mode is {@link SyncMode#RESET} (root department and protected members
- * excepted); a plan deleting many members waits for approval.
+ * excepted); a plan deleting many members or many departments waits for approval.
  */
 final class SyncPlanner {
 
@@ -31,11 +31,22 @@ final class SyncPlanner {
 
 	private final int guardMaxDeletes;
 	private final double guardMaxRatio;
+	private final int guardMaxDepartmentDeletes;
+	private final double guardMaxDepartmentRatio;
 	private final Set<String> protectedKeys;
 
-	SyncPlanner(int guardMaxDeletes, double guardMaxRatio, Collection<String> protectedUserids) {
+	/**
+	 * @param guardMaxDeletes, guardMaxRatio a plan deleting more members than this, or more than this share
+	 *        of the members in WeChat Work, waits for approval
+	 * @param guardMaxDepartmentDeletes, guardMaxDepartmentRatio the same for departments (root excepted; the
+	 *        ratio never stops a plan deleting a single department)
+	 */
+	SyncPlanner(int guardMaxDeletes, double guardMaxRatio, int guardMaxDepartmentDeletes, double guardMaxDepartmentRatio,
+			Collection<String> protectedUserids) {
 		this.guardMaxDeletes = guardMaxDeletes;
 		this.guardMaxRatio = guardMaxRatio;
+		this.guardMaxDepartmentDeletes = guardMaxDepartmentDeletes;
+		this.guardMaxDepartmentRatio = guardMaxDepartmentRatio;
 		this.protectedKeys = new HashSet<>();
 		protectedUserids.forEach(u -> protectedKeys.add(SyncKeys.userKey(u)));
 	}
@@ -180,14 +191,28 @@ final class SyncPlanner {
 
 		int memberDeleteCount = memberDeletes.size();
 		int wecomMembers = wecom.members().size();
+		int departmentDeleteCount = departmentDeletes.size();
+		int wecomDepartments = (int) wecom.departments().keySet().stream().filter(id -> id != SyncKeys.ROOT).count();
 		String approval = null;
 		if (reset) {
-			approval = "首次同步的重置将删除企业微信中此前的 " + departmentDeletes.size() + " 个部门和 " + memberDeleteCount
+			approval = "首次同步的重置将删除企业微信中此前的 " + departmentDeleteCount + " 个部门和 " + memberDeleteCount
 					+ " 名成员（根部门和企业创建者除外），需要管理员确认";
 		}
-		else if (memberDeleteCount > guardMaxDeletes || memberDeleteCount > guardMaxRatio * wecomMembers) {
-			approval = "本次同步将删除 " + memberDeleteCount + " 名成员（企业微信现有 " + wecomMembers + " 名），超过删除保护阈值（"
-					+ guardMaxDeletes + " 名或 " + Math.round(guardMaxRatio * 100) + "%），需要管理员批准";
+		else {
+			List<String> over = new ArrayList<>();
+			if (memberDeleteCount > guardMaxDeletes || memberDeleteCount > guardMaxRatio * wecomMembers) {
+				over.add(memberDeleteCount + " 名成员（企业微信现有 " + wecomMembers + " 名，阈值 " + guardMaxDeletes + " 名或 "
+						+ percent(guardMaxRatio) + "）");
+			}
+			// the ratio never stops a single department: in a small organisation one 停用 is an ordinary edit
+			if (departmentDeleteCount > guardMaxDepartmentDeletes
+					|| departmentDeleteCount > Math.max(1, guardMaxDepartmentRatio * wecomDepartments)) {
+				over.add(departmentDeleteCount + " 个部门（企业微信现有 " + wecomDepartments + " 个，不含根部门，阈值 " + guardMaxDepartmentDeletes
+						+ " 个或 " + percent(guardMaxDepartmentRatio) + "）");
+			}
+			if (!over.isEmpty()) {
+				approval = "本次同步将删除 " + String.join("和 ", over) + "，超过删除保护阈值，需要管理员批准";
+			}
 		}
 
 		List<PlanItem> items = new ArrayList<>(departmentWrites);
@@ -196,7 +221,8 @@ final class SyncPlanner {
 		items.addAll(departmentDeletes);
 		items.addAll(tagItems);
 		items.addAll(reports);
-		return new SyncPlan(mode, List.copyOf(items), approval, memberDeleteCount, wecomMembers, foreignMembers, forgetDepartments,
+		return new SyncPlan(mode, List.copyOf(items), approval, memberDeleteCount, wecomMembers, departmentDeleteCount, wecomDepartments,
+				foreignMembers, forgetDepartments,
 				forgetMembers, wecom.calls());
 	}
 
@@ -298,6 +324,10 @@ final class SyncPlanner {
 		chunks(removes).forEach(chunk -> items.add(new PlanItem(Kind.TAG, Action.REMOVE_MEMBERS, tag.systemCode(), label,
 				"移出 " + chunk.size() + " 名成员：" + preview(chunk), new PlanItem.TagMembers(tag.systemCode(), chunk, false))));
 		return items;
+	}
+
+	private static String percent(double ratio) {
+		return Math.round(ratio * 100) + "%";
 	}
 
 	private static List<List<String>> chunks(List<String> all) {

@@ -25,6 +25,12 @@ public record SyncRun(long id, SyncMode mode, String trigger, String actor, RunS
 		return total == 0 ? 0 : (int) Math.min(99, (long) done * 100 / total);
 	}
 
+	/** The departments the plan deletes (with {@code memberDeletes}, what an approval approves). */
+	@JsonProperty
+	public int departmentDeletes() {
+		return counts.getOrDefault("department.delete", 0);
+	}
+
 	@JsonProperty
 	public int failed() {
 		return outcomes.getOrDefault("failed", 0);

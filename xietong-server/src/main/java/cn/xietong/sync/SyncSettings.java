@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchThreshold a plan creating at least this many members uses the batch import
  * @param guardMaxDeletes a plan deleting more members than this waits for approval
  * @param guardMaxRatio … or more than this share of the members in WeChat Work
+ * @param guardMaxDepartmentDeletes a plan deleting more departments than this waits for approval
+ * @param guardMaxDepartmentRatio … or more than this share of the departments in WeChat Work (root excepted)
  * @param lease how long a node holds the sync lock without renewing it (a crashed node's run is
  *        failed after it)
  * @param parallelism concurrent write calls while applying (the client's rate limiter still holds)
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("xietong.sync")
 public record SyncSettings(@DefaultValue("0 0 8,12,20 * * *") String cron, @DefaultValue("Asia/Shanghai") ZoneId zone,
 		@DefaultValue("500") int batchThreshold, @DefaultValue("20") int guardMaxDeletes, @DefaultValue("0.10") double guardMaxRatio,
+		@DefaultValue("5") int guardMaxDepartmentDeletes, @DefaultValue("0.10") double guardMaxDepartmentRatio,
 		@DefaultValue("2m") Duration lease, @DefaultValue("4") int parallelism, @DefaultValue List<String> protectedUserids,
 		@DefaultValue("500ms") Duration batchPollInterval, @DefaultValue("10m") Duration batchTimeout,
 		@DefaultValue("30s") Duration driftCheckDelay) {

@@ -289,6 +289,66 @@ class DirectorySyncTest {
 		assertThat(sync.resetAllowed()).isFalse();
 	}
 
+	@Test
+	@Order(12)
+	void anEmptiedPositionEmailOrMobileIsClearedInWechatWorkAndThenLeftAlone() {
+		employees.update("chenjing", new EmployeeDraft(null, null, null, "chen.jing@demo.xietong.cn", null, null, "首席架构师", null, null));
+		SyncTestCorp.syncNow(sync, SyncMode.MANUAL);
+		assertThat(emu.corp(CORP_ID).user("chenjing").position()).isEqualTo("首席架构师");
+		assertThat(emu.corp(CORP_ID).user("chenjing").email()).isEqualTo("chen.jing@demo.xietong.cn");
+		assertThat(emu.corp(CORP_ID).user("liuyang").mobile()).isEqualTo("13910000004");
+
+		employees.update("chenjing", new EmployeeDraft(null, null, null, "", null, null, "", null, null));
+		employees.update("liuyang", new EmployeeDraft(null, null, "", null, null, null, null, null, null));
+		emu.clearCalls();
+		SyncRun run = SyncTestCorp.syncNow(sync, SyncMode.MANUAL);
+
+		assertThat(run.state()).as(run.reason()).isEqualTo(RunState.SUCCEEDED);
+		CorpState.User chenjing = emu.corp(CORP_ID).user("chenjing");
+		assertThat(chenjing.position()).isEmpty();
+		assertThat(chenjing.email()).isEmpty();
+		assertThat(chenjing.mobile()).isEqualTo("13910000005");
+		CorpState.User liuyang = emu.corp(CORP_ID).user("liuyang");
+		assertThat(liuyang.mobile()).isEmpty();
+		assertThat(liuyang.email()).isEqualTo("liuyang@demo.xietong.cn");
+		assertThat(SyncTestCorp.countByPath(SyncTestCorp.writes(emu.calls()))).containsExactly(java.util.Map.entry("/cgi-bin/user/update", 2L));
+
+		emu.clearCalls();
+		SyncRun again = SyncTestCorp.syncNow(sync, SyncMode.AUTO);
+		assertThat(again.state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(SyncTestCorp.writes(emu.calls())).isEmpty();
+	}
+
+	@Test
+	@Order(13)
+	void theGuardStopsARunDeletingMoreThanFiveDepartmentsUntilApproved() {
+		Department project = departments.create(new DepartmentDraft("临时项目部", departments.root().getId(), 30, true));
+		List<Department> teams = new java.util.ArrayList<>();
+		for (int i = 1; i <= 6; i++) {
+			teams.add(departments.create(new DepartmentDraft("临时项目" + i + "组", project.getId(), i, true)));
+		}
+		SyncTestCorp.syncNow(sync, SyncMode.MANUAL);
+		int before = emu.corp(CORP_ID).departments().size();
+		assertThat(emu.corp(CORP_ID).departments()).filteredOn(d -> d.name().startsWith("临时项目")).hasSize(7);
+		teams.forEach(t -> departments.update(t.getId(), new DepartmentDraft(null, null, null, false)));
+		departments.update(project.getId(), new DepartmentDraft(null, null, null, false));
+
+		SyncRun run = SyncTestCorp.await(sync, sync.start(SyncMode.AUTO, "test", null));
+
+		assertThat(run.state()).isEqualTo(RunState.AWAITING_APPROVAL);
+		assertThat(run.departmentDeletes()).isEqualTo(7);
+		assertThat(run.memberDeletes()).isZero();
+		assertThat(run.reason()).contains("7 个部门").contains("超过删除保护阈值").contains("需要管理员批准").doesNotContain("名成员");
+		assertThat(emu.corp(CORP_ID).departments()).hasSize(before);
+
+		sync.approve(run.id(), "admin");
+		SyncRun approved = SyncTestCorp.await(sync, run.id());
+
+		assertThat(approved.state()).as(approved.reason()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(approved.approvedBy()).isEqualTo("admin");
+		assertThat(emu.corp(CORP_ID).departments()).hasSize(before - 7).noneMatch(d -> d.name().startsWith("临时项目"));
+	}
+
 	private static Set<String> userids(CorpState corp) {
 		return corp.users().stream().map(CorpState.User::userid).collect(Collectors.toCollection(TreeSet::new));
 	}

@@ -121,7 +121,7 @@ class SyncLockOnPostgresTest {
 	}
 
 	private static SyncSettings settings(Duration lease) {
-		return new SyncSettings("-", ZoneId.of("Asia/Shanghai"), 500, 20, 0.1, lease, 2, List.of(), Duration.ofMillis(100),
+		return new SyncSettings("-", ZoneId.of("Asia/Shanghai"), 500, 20, 0.1, 5, 0.1, lease, 2, List.of(), Duration.ofMillis(100),
 				Duration.ofMinutes(1), Duration.ofMinutes(2));
 	}
 

@@ -17,7 +17,7 @@ import cn.xietong.sync.PlanItem.Kind;
 /** The planner's rules on plain data: no WeChat Work, no database. */
 class SyncPlannerTest {
 
-	private final SyncPlanner planner = new SyncPlanner(20, 0.10, List.of("boss"));
+	private final SyncPlanner planner = new SyncPlanner(20, 0.10, 5, 0.10, List.of("boss"));
 
 	// Xietong: root 10 → 研发 11 → 平台 12; 销售 13
 	private final List<Desired.Dept> tree = List.of(dept(10, null, "协同科技"), dept(11, 10L, "研发"), dept(12, 11L, "平台"),
@@ -140,6 +140,67 @@ class SyncPlannerTest {
 	}
 
 	@Test
+	void theDepartmentGuardStopsAPlanDeletingMoreThanFiveDepartmentsOrTenPercent() {
+		// 60 departments under the root, members only in 销售 13
+		List<Desired.Dept> big = new ArrayList<>(tree);
+		for (long id = 100; id < 157; id++) {
+			big.add(dept(id, 10L, "部门" + id));
+		}
+		Desired before = desired(big, List.of(member("zhangsan", 13)));
+		Pushed pushed = pushedAfter(before, Map.of());
+		Snapshot wecom = corpAfter(before, Map.of(), Map.of());
+
+		SyncPlan five = planner.plan(SyncMode.AUTO, desired(without(big, 100, 105), before.members()), pushed, wecom);
+		assertThat(five.departmentDeletes()).isEqualTo(5);
+		assertThat(five.needsApproval()).isFalse();
+
+		SyncPlan six = planner.plan(SyncMode.AUTO, desired(without(big, 100, 106), before.members()), pushed, wecom);
+		assertThat(six.departmentDeletes()).isEqualTo(6);
+		assertThat(six.wecomDepartments()).isEqualTo(60);
+		assertThat(six.memberDeletes()).isZero();
+		assertThat(six.needsApproval()).isTrue();
+		assertThat(six.approvalReason()).isEqualTo(
+				"本次同步将删除 6 个部门（企业微信现有 60 个，不含根部门，阈值 5 个或 10%），超过删除保护阈值，需要管理员批准");
+	}
+
+	@Test
+	void theDepartmentGuardsRatioStopsTwoOfTenButNeverASingleDepartment() {
+		List<Desired.Dept> small = new ArrayList<>(tree);
+		for (long id = 100; id < 107; id++) {
+			small.add(dept(id, 10L, "部门" + id));
+		}
+		Desired before = desired(small, List.of(member("zhangsan", 13)));
+		Pushed pushed = pushedAfter(before, Map.of());
+		Snapshot wecom = corpAfter(before, Map.of(), Map.of());
+
+		SyncPlan one = planner.plan(SyncMode.AUTO, desired(without(small, 100, 101), before.members()), pushed, wecom);
+		assertThat(one.departmentDeletes()).isEqualTo(1);
+		assertThat(one.needsApproval()).isFalse();
+
+		SyncPlan two = planner.plan(SyncMode.AUTO, desired(without(small, 100, 102), before.members()), pushed, wecom);
+		assertThat(two.needsApproval()).isTrue();
+		assertThat(two.approvalReason()).contains("2 个部门（企业微信现有 10 个").doesNotContain("名成员");
+	}
+
+	@Test
+	void aMemberWhoseEmptyFieldWasNeverClearedIsUpdatedOnce() {
+		Desired desired = desired(tree, List.of(member("zhangsan", 12)));
+		Desired.Member m = desired.members().get(0); // mobile and position empty
+		Pushed current = pushedAfter(desired, Map.of());
+		Snapshot wecom = corpAfter(desired, Map.of(), Map.of());
+		// the hash written while an empty field was sent as absent ("unchanged"), which left the old value in WeChat Work
+		String absentHash = SyncKeys.hash(m.userid(), m.name(), null, m.email(), null, m.departmentIds(), m.mainDepartmentId());
+		Pushed old = new Pushed(current.departments(), Map.of(m.key(), new Pushed.Member(m.key(), m.userid(), absentHash)), Map.of());
+
+		assertThat(planner.plan(SyncMode.AUTO, desired, old, wecom).items()).extracting(PlanItem::action, PlanItem::key, PlanItem::detail)
+			.containsExactly(tuple(Action.UPDATE, "zhangsan", "信息有变化"));
+		assertThat(planner.plan(SyncMode.AUTO, desired, current, wecom).items()).isEmpty();
+		Desired.Member cleared = new Desired.Member("zhangsan", "ZHANGSAN", null, "zhangsan@example.com", List.of(12L), 12L, null);
+		Desired.Member withPosition = new Desired.Member("zhangsan", "ZHANGSAN", null, "zhangsan@example.com", List.of(12L), 12L, "经理");
+		assertThat(cleared.hash()).isEqualTo(m.hash()).isNotEqualTo(withPosition.hash());
+	}
+
+	@Test
 	void theResetDeletesWhatWasThereExceptRootAndProtectedMembersAndAdoptsSameIds() {
 		Desired desired = desired(tree, List.of(member("zhangsan", 12)));
 		Map<Long, Snapshot.Dept> departments = new HashMap<>();
@@ -228,6 +289,11 @@ class SyncPlannerTest {
 
 	private static Desired.Dept dept(long id, Long parent, String name) {
 		return new Desired.Dept(id, parent, name, 0);
+	}
+
+	/** The departments without the ids {@code from} (inclusive) to {@code to} (exclusive). */
+	private static List<Desired.Dept> without(List<Desired.Dept> depts, long from, long to) {
+		return depts.stream().filter(d -> d.id() < from || d.id() >= to).toList();
 	}
 
 	private static Desired.Member member(String userid, long dept) {

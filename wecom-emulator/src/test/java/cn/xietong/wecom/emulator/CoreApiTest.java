@@ -154,6 +154,42 @@ class CoreApiTest {
 	}
 
 	@Test
+	void anEmptyStringClearsAFieldOnUpdateAnAbsentOneKeepsIt() {
+		String create = "/cgi-bin/user/create?access_token=" + sync;
+		String update = "/cgi-bin/user/update?access_token=" + sync;
+		assertThat(code(api.post(create, "{\"userid\":\"lisi\",\"name\":\"李四\",\"mobile\":\"13900000011\",\"email\":\"ls@example.com\","
+				+ "\"position\":\"经理\",\"department\":[2]}"))).isZero();
+
+		assertThat(code(api.post(update, "{\"userid\":\"lisi\",\"name\":\"李四\"}"))).isZero();
+		CorpState.User kept = wecom.emulator().corp(CORP).user("lisi");
+		assertThat(kept.position()).isEqualTo("经理");
+		assertThat(kept.email()).isEqualTo("ls@example.com");
+
+		assertThat(code(api.post(update, "{\"userid\":\"lisi\",\"position\":\"\",\"email\":\"\"}"))).isZero();
+		CorpState.User cleared = wecom.emulator().corp(CORP).user("lisi");
+		assertThat(cleared.position()).isEmpty();
+		assertThat(cleared.email()).isEmpty();
+		assertThat(cleared.mobile()).isEqualTo("13900000011");
+		JsonNode got = api.get("/cgi-bin/user/get?access_token=" + sync + "&userid=lisi");
+		assertThat(got.path("position").asString()).isEmpty();
+		assertThat(got.path("email").asString()).isEmpty();
+		// the cleared email is free again
+		assertThat(code(api.post(create, "{\"userid\":\"u3\",\"name\":\"x\",\"email\":\"LS@example.com\",\"department\":[1]}")))
+				.isZero();
+
+		// mobile and email both empty: refused, nothing changed
+		assertThat(code(api.post(update, "{\"userid\":\"lisi\",\"mobile\":\"\",\"position\":\"主管\"}"))).isEqualTo(60129);
+		assertThat(wecom.emulator().corp(CORP).user("lisi").mobile()).isEqualTo("13900000011");
+		assertThat(wecom.emulator().corp(CORP).user("lisi").position()).isEmpty();
+		assertThat(code(api.post(update, "{\"userid\":\"lisi\",\"email\":\"lisi@example.com\",\"mobile\":\"\"}"))).isZero();
+		assertThat(wecom.emulator().corp(CORP).user("lisi").mobile()).isEmpty();
+
+		// an activated member's mobile is not changed by the API, not even cleared
+		assertThat(code(api.post(update, "{\"userid\":\"boss\",\"mobile\":\"\",\"email\":\"boss@example.com\"}"))).isZero();
+		assertThat(wecom.emulator().corp(CORP).user("boss").mobile()).isEqualTo("13800000000");
+	}
+
+	@Test
 	void tags() {
 		JsonNode t = api.post("/cgi-bin/tag/create?access_token=" + sync, "{\"tagname\":\"乒乓球\"}");
 		int id = t.path("tagid").asInt();

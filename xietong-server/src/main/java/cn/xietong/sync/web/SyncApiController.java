@@ -109,12 +109,14 @@ class SyncApiController {
 	}
 
 	record PlanResponse(String mode, boolean needsApproval, String approvalReason, Map<String, Integer> counts, long writes, int readCalls,
-			int memberDeletes, int wecomMembers, int foreignMembers, List<Item> items, ValidationReport validation) {
+			int memberDeletes, int wecomMembers, int departmentDeletes, int wecomDepartments, int foreignMembers, List<Item> items,
+			ValidationReport validation) {
 
 		static PlanResponse of(SyncPlan plan, ValidationReport validation) {
 			List<Item> items = plan.items().stream().map(Item::of).toList();
 			return new PlanResponse(plan.mode().name().toLowerCase(Locale.ROOT), plan.needsApproval(), plan.approvalReason(), plan.counts(),
-					plan.writes(), plan.readCalls(), plan.memberDeletes(), plan.wecomMembers(), plan.foreignMembers(), items, validation);
+					plan.writes(), plan.readCalls(), plan.memberDeletes(), plan.wecomMembers(), plan.departmentDeletes(),
+					plan.wecomDepartments(), plan.foreignMembers(), items, validation);
 		}
 	}
 
