@@ -19,8 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +35,8 @@ import cn.xietong.system.XietongSettings;
 /**
  * Files of 协同, stored under {@code <data-dir>/attachments} by a random name (never the uploaded one),
  * within the size and type limits of {@link OaSettings}. A file belongs to its uploader until it is
- * sent with a 协同; then every participant of that 协同, and no one else, may read it.
+ * sent with a 协同; then every participant of that 协同, and no one else, may read it. Uploads never sent are
+ * removed, row and file, once they are older than {@link OaSettings#unsentAttachmentAge()}.
  */
 @Service
 public class OaAttachments {
@@ -44,6 +48,9 @@ public class OaAttachments {
 			Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
 			Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
 			Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("zip", "application/zip"));
+
+	private static final Logger log = LoggerFactory.getLogger(OaAttachments.class);
+	private static final int SWEEP_BATCH = 500;
 
 	private final JdbcClient jdbc;
 	private final OaSettings settings;
@@ -129,7 +136,91 @@ public class OaAttachments {
 			.optional();
 		Row r = row.filter(x -> x.collabId() == null ? x.uploaderId() == viewerId : participant(x.collabId(), viewerId))
 			.orElseThrow(() -> new NotFoundException("attachment", attachmentId));
-		return new StoredFile(new CollabViews.Attachment(r.id(), r.fileName(), r.contentType(), r.size()), root.resolve(r.storageKey()));
+		Path path = root.resolve(r.storageKey());
+		if (!Files.isRegularFile(path)) { // the file was lost (a restored backup, a cleaned disk): "not found", not an error
+			log.warn("The file of attachment {} is missing from {}", r.id(), root);
+			throw new NotFoundException("attachment", attachmentId);
+		}
+		return new StoredFile(new CollabViews.Attachment(r.id(), r.fileName(), r.contentType(), r.size()), path);
+	}
+
+	/** Every {@code xietong.oa.unsent-attachment-sweep} (1 h): removes the uploads never sent (ADR 0007, "Attachments"). */
+	@Scheduled(fixedDelayString = "${xietong.oa.unsent-attachment-sweep:PT1H}", initialDelayString = "PT5M")
+	void removeUnsent() {
+		removeUnsentBefore(Instant.now(clock).minus(settings.unsentAttachmentAge()));
+	}
+
+	/**
+	 * Removes the uploads not attached to any 协同 and uploaded before {@code cutoff}: the row, then its file. Safe
+	 * on several nodes at once and against a 协同 being sent with one of them at that moment: each row goes by a
+	 * conditional delete ({@code collab_id is null}, in its own statement), and only the node whose delete removed
+	 * the row deletes the file. A row whose file is already gone is simply removed; a file whose row is gone (a
+	 * node stopped in between) is left, harmless. Leftover {@code upload-*.part} files of interrupted uploads
+	 * older than the cutoff go too.
+	 *
+	 * @return the number of uploads removed
+	 */
+	int removeUnsentBefore(Instant cutoff) {
+		int removed = 0;
+		long after = 0;
+		while (true) {
+			List<Orphan> batch = jdbc.sql("""
+					select id, storage_key from oa_attachment
+					where collab_id is null and uploaded_at < :cutoff and id > :after order by id limit :n""")
+				.param("cutoff", CollabStore.odt(cutoff)).param("after", after).param("n", SWEEP_BATCH)
+				.query((rs, n) -> new Orphan(rs.getLong(1), rs.getString(2))).list();
+			for (Orphan orphan : batch) {
+				after = orphan.id();
+				int deleted = jdbc.sql("delete from oa_attachment where id = :id and collab_id is null").param("id", orphan.id()).update();
+				if (deleted == 1) {
+					removed++;
+					deleteFile(orphan.storageKey());
+				}
+			}
+			if (batch.size() < SWEEP_BATCH) {
+				break;
+			}
+		}
+		removeInterruptedUploads(cutoff);
+		if (removed > 0) {
+			log.info("Removed {} attachment(s) uploaded before {} and never sent", removed, cutoff);
+		}
+		return removed;
+	}
+
+	private void deleteFile(String storageKey) {
+		Path file = root.resolve(storageKey).normalize();
+		if (!file.startsWith(root.normalize()) || file.equals(root.normalize())) {
+			log.warn("Not deleting attachment file outside {}: {}", root, storageKey);
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not delete the file of an unsent attachment ({}): {}", storageKey, ex.toString());
+		}
+	}
+
+	private void removeInterruptedUploads(Instant cutoff) {
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		try (var parts = Files.newDirectoryStream(root, "upload-*.part")) {
+			for (Path part : parts) {
+				try {
+					if (Files.getLastModifiedTime(part).toInstant().isBefore(cutoff)) {
+						Files.deleteIfExists(part);
+					}
+				}
+				catch (IOException ex) {
+					log.warn("Could not delete the interrupted upload {}: {}", part.getFileName(), ex.toString());
+				}
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not list {}: {}", root, ex.toString());
+		}
 	}
 
 	List<CollabViews.Attachment> of(long collabId) {
@@ -215,6 +306,9 @@ public class OaAttachments {
 	private static String extension(String name) {
 		int dot = name.lastIndexOf('.');
 		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	private record Orphan(long id, String storageKey) {
 	}
 
 	private record Row(long id, Long collabId, long uploaderId, String fileName, String contentType, long size, String storageKey) {

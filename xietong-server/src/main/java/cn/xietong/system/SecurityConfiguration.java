@@ -68,7 +68,8 @@ class SecurityConfiguration {
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
 						"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'")))
 			.httpBasic(Customizer.withDefaults())
-			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+			.exceptionHandling(e -> e.accessDeniedHandler(new ErrorPageAccessDenied())
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 					request -> request.getRequestURI().startsWith("/actuator/")));
 		return http.build();
 	}

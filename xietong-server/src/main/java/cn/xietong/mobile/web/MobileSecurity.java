@@ -8,6 +8,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import cn.xietong.mobile.EmployeePrincipal;
+import cn.xietong.system.ErrorPageAccessDenied;
 
 /**
  * The mobile pages ({@code /m/**}, ADR 0001 addendum: order 40): a session, CSRF on forms, the
@@ -36,9 +37,8 @@ class MobileSecurity {
 				// signed in, but not as an employee (an administrator's console session): sign in as one
 				.accessDeniedHandler((request, response, denied) -> {
 					if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
-						response.setStatus(403);
-						response.setContentType("text/plain;charset=UTF-8");
-						response.getWriter().write("页面已过期，请返回后刷新重试。");
+						// the friendly phone page of the error controller (ADR 0001, "Error pages")
+						new ErrorPageAccessDenied().handle(request, response, denied);
 						return;
 					}
 					entryPoint.commence(request, response, null);

@@ -13,6 +13,7 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.csrf.CsrfException;
 
 import cn.xietong.mobile.EmployeePrincipal;
+import cn.xietong.system.ErrorPageAccessDenied;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,7 +39,12 @@ class OaSecurity {
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> unauthenticated(request, response))
 				.accessDeniedHandler((request, response, denied) -> {
 					if (denied instanceof CsrfException) {
-						problem(response, 403, "请求已过期", "页面或令牌已过期（CSRF），请刷新后重试。");
+						if (isApi(request)) {
+							problem(response, 403, "请求已过期", "页面或令牌已过期（CSRF），请刷新后重试。");
+						}
+						else { // the friendly page of the error controller (ADR 0001, "Error pages")
+							new ErrorPageAccessDenied().handle(request, response, denied);
+						}
 						return;
 					}
 					unauthenticated(request, response);
@@ -50,12 +56,16 @@ class OaSecurity {
 
 	private static void unauthenticated(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/api/")) {
+		if (isApi(request)) {
 			problem(response, 401, "未登录", "请先以员工身份登录（员工ID和密码）。");
 			return;
 		}
 		String target = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
 		response.sendRedirect(request.getContextPath() + "/oa/login?to=" + URLEncoder.encode(OaTargets.safe(target), StandardCharsets.UTF_8));
+	}
+
+	private static boolean isApi(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
 	}
 
 	static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
