@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Fair admission for the employees' pages and API (ADR 0001, "Admission"): at most {@code permits}
  * of these requests are worked on at once; the others wait their turn, first come first served, for at
- * most {@code queueTimeout}, then get 503 with a plain message and {@code Retry-After}.
+ * most {@code queueTimeout}, then get 503 with {@code Retry-After} (the error page says 服务器繁忙).
  *
  * <p>Why: those requests are short and CPU-bound (the gates, a few indexed queries, Thymeleaf). With one
  * Tomcat thread per request, 50 of them at once on 2 cores share the CPU evenly and all finish late and
@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class FairAdmission extends OncePerRequestFilter {
 
-	static final String BUSY = "服务器繁忙，请稍后再试。Server busy, please try again.";
+	static final String BUSY = "服务器繁忙，请稍后再试。";
 
 	private final Semaphore permits;
 	private final int size;
@@ -108,10 +108,12 @@ final class FairAdmission extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * 503 with {@code Retry-After}; the error pages ({@link ErrorPages}) say 服务器繁忙，请稍后再试。 in the area's look,
+	 * or answer a problem for the API. The error dispatch takes no permit (this filter skips it).
+	 */
 	private void busy(HttpServletResponse response) throws IOException {
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-		response.setContentType("text/plain;charset=UTF-8");
-		response.getWriter().write(BUSY);
+		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY);
 	}
 }

@@ -101,7 +101,7 @@ class FairAdmissionTest {
 		assertThat(called).hasValue(0);
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("1");
-		assertThat(response.getContentAsString()).isEqualTo(FairAdmission.BUSY).contains("服务器繁忙");
+		assertThat(response.getErrorMessage()).isEqualTo(FairAdmission.BUSY).contains("服务器繁忙");
 	}
 
 	@Test
