@@ -50,9 +50,10 @@ public class DirectorySync {
 	private final ExecutorService runner;
 	private final ExecutorService workers;
 	private final ScheduledExecutorService heartbeat;
+	private final SyncMetrics metrics;
 
 	DirectorySync(SyncSource source, PushedState state, SyncRunStore runs, SyncLock lock, WecomApps wecom, SyncSettings settings,
-			TransactionTemplate tx, AuditLog audit) {
+			TransactionTemplate tx, AuditLog audit, SyncMetrics metrics) {
 		this.source = source;
 		this.state = state;
 		this.runs = runs;
@@ -61,6 +62,7 @@ public class DirectorySync {
 		this.settings = settings;
 		this.tx = tx;
 		this.audit = audit;
+		this.metrics = metrics;
 		this.planner = new SyncPlanner(settings.guardMaxDeletes(), settings.guardMaxRatio(), settings.protectedUserids());
 		AtomicInteger n = new AtomicInteger();
 		this.runner = Executors.newSingleThreadExecutor(r -> daemon(r, "sync-run"));
@@ -114,7 +116,7 @@ public class DirectorySync {
 			}
 			return id;
 		});
-		runner.submit(() -> execute(runId, mode, null));
+		runner.submit(() -> execute(runId, mode, trigger, null));
 		return runId;
 	}
 
@@ -132,7 +134,7 @@ public class DirectorySync {
 			runs.approve(runId, actor);
 			audit.record("approve", "sync_run", runId, "批准同步（删除 " + run.memberDeletes() + " 名成员）", Changes.of());
 		});
-		runner.submit(() -> execute(runId, run.mode(), run.memberDeletes()));
+		runner.submit(() -> execute(runId, run.mode(), run.trigger(), run.memberDeletes()));
 	}
 
 	public SyncRun run(long runId) {
@@ -162,7 +164,9 @@ public class DirectorySync {
 		}
 	}
 
-	void execute(long runId, SyncMode mode, Integer approvedDeletes) {
+	void execute(long runId, SyncMode mode, String trigger, Integer approvedDeletes) {
+		long started = System.nanoTime();
+		String outcome = "failed";
 		RunSink sink = new RunSink(runId, runs, lock);
 		long beat = Math.max(1000, settings.lease().toMillis() / 4);
 		ScheduledFuture<?> heartbeat = this.heartbeat.scheduleWithFixedDelay(sink::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
@@ -178,6 +182,7 @@ public class DirectorySync {
 			if (plan.needsApproval() && (approvedDeletes == null || plan.memberDeletes() > approvedDeletes)) {
 				runs.finish(runId, RunState.AWAITING_APPROVAL, plan.approvalReason());
 				runs.supersedeAwaiting(runId);
+				outcome = "awaiting_approval";
 				return;
 			}
 			long root = desired.departments().stream().filter(Desired.Dept::isRoot).findFirst().orElseThrow().id();
@@ -188,9 +193,11 @@ public class DirectorySync {
 			int failed = done.failed();
 			if (failed > 0) {
 				runs.finish(runId, RunState.FAILED, failed + " 项同步失败，详见每项的原因；其余 " + done.outcomes().getOrDefault("ok", 0) + " 项已同步");
+				outcome = "partial";
 			}
 			else {
 				runs.finish(runId, RunState.SUCCEEDED, null);
+				outcome = "success";
 			}
 		}
 		catch (LockLostException ex) {
@@ -209,6 +216,7 @@ public class DirectorySync {
 		finally {
 			heartbeat.cancel(false);
 			lock.release(runId);
+			metrics.finished(trigger, mode, outcome, System.nanoTime() - started);
 		}
 	}
 

@@ -152,6 +152,9 @@ public class WecomHttp {
 				continue;
 			}
 			log.warn("WeChat Work {} failed: {} {}", path, code, WecomErrors.describe(code, errmsg));
+			if (meters != null) {
+				meters.counter("xietong.wecom.errors", "path", path, "errcode", String.valueOf(code)).increment();
+			}
 			throw new WecomException(code, errmsg, path);
 		}
 	}
@@ -200,6 +203,11 @@ public class WecomHttp {
 		return message;
 	}
 
+	/**
+	 * Every answer ({@code xietong.wecom.calls} by path and errcode, retries included; {@code 0} = success,
+	 * {@code -2} = unreachable) and its time; {@code xietong.wecom.errors} counts the failures the caller saw,
+	 * after the retries. Paths are the API's fixed names, never a URL with a token.
+	 */
 	private void record(String path, int code, long nanos) {
 		if (meters != null) {
 			meters.counter("xietong.wecom.calls", "path", path, "errcode", String.valueOf(code)).increment();
