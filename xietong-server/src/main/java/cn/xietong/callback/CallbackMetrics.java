@@ -4,6 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +37,7 @@ class CallbackMetrics {
 	private final ConcurrentHashMap<String, Timer[]> timers = new ConcurrentHashMap<>();
 	private final ConcurrentHashMap<String, Counter> rejections = new ConcurrentHashMap<>();
 
+	@Autowired
 	CallbackMetrics(ObjectProvider<MeterRegistry> meters) {
 		this(meters.getIfAvailable());
 	}

@@ -42,7 +42,9 @@ class MessagingMetrics {
 		this.meters = meters.getIfAvailable();
 		if (this.meters != null) {
 			Backlog backlog = new Backlog(store::backlog, System::nanoTime, BACKLOG_REFRESH);
-			Gauge.builder(BACKLOG, backlog, Backlog::value).description("Message chunks pending or being sent").register(this.meters);
+			// a strong reference: the registry holds gauge objects weakly, and nothing else holds this one
+			Gauge.builder(BACKLOG, backlog, Backlog::value).description("Message chunks pending or being sent").strongReference(true)
+				.register(this.meters);
 		}
 	}
 
