@@ -37,9 +37,10 @@ public class CallbackReceiver {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final TransactionTemplate transactions;
+	private final CallbackMetrics metrics;
 
 	CallbackReceiver(CallbackKeys keys, CallbackInbox inbox, CallbackReplies replies, CallbackLog callbackLog, CallbackSettings settings,
-			JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+			JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager, CallbackMetrics metrics) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.keys = keys;
 		this.inbox = inbox;
@@ -48,6 +49,7 @@ public class CallbackReceiver {
 		this.settings = settings;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	public int maxBodyBytes() {
@@ -59,18 +61,22 @@ public class CallbackReceiver {
 		long start = System.nanoTime();
 		Instant now = Instant.now(clock);
 		String system = normalise(code);
+		String tag = CallbackMetrics.UNKNOWN;
 		try {
 			CallbackKeys.Keys k = keys.of(system);
+			tag = system;
 			if (!k.crypto().verify(signature, timestamp, nonce, echostr)) {
 				throw new CallbackRejectedException("signature", "签名不对（Token 可能不一致）");
 			}
 			checkTimestamp(timestamp, now);
 			String echo = k.crypto().decrypt(echostr);
-			callbackLog.record(now, system, null, "verify", null, CallbackLog.VERIFIED, null, "URL 验证通过", elapsed(start));
+			long nanos = System.nanoTime() - start;
+			callbackLog.record(now, system, null, "verify", null, CallbackLog.VERIFIED, null, "URL 验证通过", millis(nanos));
+			metrics.handled(tag, CallbackMetrics.Outcome.VERIFIED, nanos);
 			return CallbackAnswer.text(echo);
 		}
 		catch (CallbackRejectedException ex) {
-			return reject(now, system, ex, start);
+			return reject(now, system, tag, ex, start);
 		}
 	}
 
@@ -79,11 +85,13 @@ public class CallbackReceiver {
 		long start = System.nanoTime();
 		Instant now = Instant.now(clock);
 		String system = normalise(code);
+		String tag = CallbackMetrics.UNKNOWN;
 		try {
 			if (body == null || body.length > settings.maxBodyBytes()) {
 				throw new CallbackRejectedException("size", "请求体超过 " + settings.maxBodyBytes() / 1024 + " KB");
 			}
 			CallbackKeys.Keys k = keys.of(system);
+			tag = system;
 			String encrypted = envelopeCiphertext(body);
 			CallbackCrypto crypto = k.crypto();
 			if (!crypto.verify(signature, timestamp, nonce, encrypted)) {
@@ -102,20 +110,24 @@ public class CallbackReceiver {
 			CallbackMessage message = received.message();
 			Long id = received.id();
 			if (id == null) {
+				long nanos = System.nanoTime() - start;
 				callbackLog.record(now, system, message.from(), message.msgType(), message.event(), CallbackLog.DUPLICATE, null, "重复推送，已忽略",
-						elapsed(start));
+						millis(nanos));
+				metrics.handled(tag, CallbackMetrics.Outcome.DUPLICATE, nanos);
 				return CallbackAnswer.empty();
 			}
 			String reply = replies.replyTo(system, message);
 			CallbackAnswer answer = reply == null ? CallbackAnswer.empty()
 					: CallbackAnswer.reply(crypto.replyEnvelope(replyXml(message.from(), k.corpId(), now, reply), timestamp, nonce));
+			long nanos = System.nanoTime() - start;
 			callbackLog.record(now, system, message.from(), message.msgType(), message.event(), CallbackLog.ACCEPTED, null,
-					describe(message), elapsed(start));
+					describe(message), millis(nanos));
+			metrics.handled(tag, CallbackMetrics.Outcome.ACCEPTED, nanos);
 			inbox.later(id, system, message, now);
 			return answer;
 		}
 		catch (CallbackRejectedException ex) {
-			return reject(now, system, ex, start);
+			return reject(now, system, tag, ex, start);
 		}
 	}
 
@@ -166,9 +178,11 @@ public class CallbackReceiver {
 	private record Received(CallbackMessage message, Long id) {
 	}
 
-	private CallbackAnswer reject(Instant now, String system, CallbackRejectedException ex, long start) {
+	private CallbackAnswer reject(Instant now, String system, String tag, CallbackRejectedException ex, long start) {
 		log.debug("Refused a callback for {}: {} ({})", system, ex.reason(), ex.getMessage()); // the callback log has it; no log flood from forged requests
-		callbackLog.record(now, system, null, null, null, CallbackLog.REJECTED, ex.reason(), ex.getMessage(), elapsed(start));
+		long nanos = System.nanoTime() - start;
+		callbackLog.record(now, system, null, null, null, CallbackLog.REJECTED, ex.reason(), ex.getMessage(), millis(nanos));
+		metrics.rejected(tag, ex.reason(), nanos);
 		return CallbackAnswer.rejected(ex.reason(), ex.getMessage());
 	}
 
@@ -195,7 +209,7 @@ public class CallbackReceiver {
 		return c.length() > 16 ? c.substring(0, 16) : c;
 	}
 
-	private static long elapsed(long start) {
-		return (System.nanoTime() - start) / 1_000_000;
+	private static long millis(long nanos) {
+		return nanos / 1_000_000;
 	}
 }

@@ -31,8 +31,9 @@ class ChunkSender {
 	private final RetryPolicy retries;
 	private final Duration duplicateCheck;
 	private final Clock clock;
+	private final MessagingMetrics metrics;
 
-	ChunkSender(OutboxStore store, Pacing pacing, WecomApps apps, MessagingSettings settings, Clock clock) {
+	ChunkSender(OutboxStore store, Pacing pacing, WecomApps apps, MessagingSettings settings, Clock clock, MessagingMetrics metrics) {
 		this.store = store;
 		this.pacing = pacing;
 		this.apps = apps;
@@ -40,6 +41,7 @@ class ChunkSender {
 		Duration check = settings.duplicateCheck();
 		this.duplicateCheck = check.compareTo(MAX_DUPLICATE_CHECK) > 0 ? MAX_DUPLICATE_CHECK : check;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	void send(OutboxStore.Claimed c, String node) {
@@ -49,6 +51,7 @@ class ChunkSender {
 			Optional<AppApi> app = app(c.systemCode());
 			if (app.isEmpty()) {
 				store.markFailed(c, node, 0, "关联系统 " + c.systemCode() + " 未绑定企业微信应用（或尚未绑定企业微信），绑定后可在消息记录中重试", List.of(), now);
+				metrics.failed(c.systemCode(), chunk, "not_bound");
 				return;
 			}
 			Optional<Instant> wait = pacing.reserve(app.get().agentId(), chunk.id(), chunk.users(), now);
@@ -60,6 +63,7 @@ class ChunkSender {
 				SendResult result = app.get().send(new OutgoingMessage(chunk.users(), chunk.parties(), chunk.tags(),
 						MessageContents.fromJson(c.content()), duplicateCheck));
 				store.markSent(c, node, result, clock.instant());
+				metrics.sent(c.systemCode(), chunk, result);
 			}
 			catch (WecomException ex) {
 				if (ex.code() != WecomException.UNREACHABLE) {
@@ -75,6 +79,7 @@ class ChunkSender {
 			log.warn("Message chunk {} could not be sent: {}", chunk.id(), ex.toString());
 			store.reschedule(c, node, clock.instant().plus(retries.delayAfter(chunk.attempts())), true, null,
 					"发送时出现内部错误，稍后自动重试", clock.instant());
+			metrics.retried(c.systemCode(), "internal");
 		}
 	}
 
@@ -91,10 +96,12 @@ class ChunkSender {
 		Instant now = clock.instant();
 		if (RetryPolicy.isTransient(ex.code())) {
 			store.reschedule(c, node, now.plus(retries.delayAfter(c.chunk().attempts())), true, ex.code(), ex.getMessage(), now);
+			metrics.retried(c.systemCode(), MessagingMetrics.reason(ex.code()));
 		}
 		else {
 			log.info("Message chunk {} failed for good: {}", c.chunk().id(), ex.getMessage());
 			store.markFailed(c, node, ex.code(), ex.getMessage(), ex.code() == ALL_INVALID ? c.chunk().users() : List.of(), now);
+			metrics.failed(c.systemCode(), c.chunk(), MessagingMetrics.reason(ex.code()));
 		}
 	}
 }

@@ -50,9 +50,10 @@ public class DirectorySync {
 	private final ExecutorService runner;
 	private final ExecutorService workers;
 	private final ScheduledExecutorService heartbeat;
+	private final SyncMetrics metrics;
 
 	DirectorySync(SyncSource source, PushedState state, SyncRunStore runs, SyncLock lock, WecomApps wecom, SyncSettings settings,
-			TransactionTemplate tx, AuditLog audit) {
+			TransactionTemplate tx, AuditLog audit, SyncMetrics metrics) {
 		this.source = source;
 		this.state = state;
 		this.runs = runs;
@@ -61,6 +62,7 @@ public class DirectorySync {
 		this.settings = settings;
 		this.tx = tx;
 		this.audit = audit;
+		this.metrics = metrics;
 		this.planner = new SyncPlanner(settings.guardMaxDeletes(), settings.guardMaxRatio(), settings.guardMaxDepartmentDeletes(),
 				settings.guardMaxDepartmentRatio(), settings.protectedUserids());
 		AtomicInteger n = new AtomicInteger();
@@ -115,7 +117,7 @@ public class DirectorySync {
 			}
 			return id;
 		});
-		runner.submit(() -> execute(runId, mode, null));
+		runner.submit(() -> execute(runId, mode, trigger, null));
 		return runId;
 	}
 
@@ -133,7 +135,7 @@ public class DirectorySync {
 			runs.approve(runId, actor);
 			audit.record("approve", "sync_run", runId, "批准同步（删除 " + run.memberDeletes() + " 名成员、" + run.departmentDeletes() + " 个部门）", Changes.of());
 		});
-		runner.submit(() -> execute(runId, run.mode(), new Approved(run.memberDeletes(), run.departmentDeletes())));
+		runner.submit(() -> execute(runId, run.mode(), run.trigger(), new Approved(run.memberDeletes(), run.departmentDeletes())));
 	}
 
 	public SyncRun run(long runId) {
@@ -170,7 +172,9 @@ public class DirectorySync {
 		}
 	}
 
-	void execute(long runId, SyncMode mode, Approved approved) {
+	void execute(long runId, SyncMode mode, String trigger, Approved approved) {
+		long started = System.nanoTime();
+		String outcome = "failed";
 		RunSink sink = new RunSink(runId, runs, lock);
 		long beat = Math.max(1000, settings.lease().toMillis() / 4);
 		ScheduledFuture<?> heartbeat = this.heartbeat.scheduleWithFixedDelay(sink::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
@@ -186,6 +190,7 @@ public class DirectorySync {
 			if (plan.needsApproval() && (approved == null || !approved.covers(plan))) {
 				runs.finish(runId, RunState.AWAITING_APPROVAL, plan.approvalReason());
 				runs.supersedeAwaiting(runId);
+				outcome = "awaiting_approval";
 				return;
 			}
 			long root = desired.departments().stream().filter(Desired.Dept::isRoot).findFirst().orElseThrow().id();
@@ -196,9 +201,11 @@ public class DirectorySync {
 			int failed = done.failed();
 			if (failed > 0) {
 				runs.finish(runId, RunState.FAILED, failed + " 项同步失败，详见每项的原因；其余 " + done.outcomes().getOrDefault("ok", 0) + " 项已同步");
+				outcome = "partial";
 			}
 			else {
 				runs.finish(runId, RunState.SUCCEEDED, null);
+				outcome = "success";
 			}
 		}
 		catch (LockLostException ex) {
@@ -217,6 +224,7 @@ public class DirectorySync {
 		finally {
 			heartbeat.cancel(false);
 			lock.release(runId);
+			metrics.finished(trigger, mode, outcome, System.nanoTime() - started);
 		}
 	}
 

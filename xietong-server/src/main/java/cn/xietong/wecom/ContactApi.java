@@ -223,6 +223,20 @@ public final class ContactApi {
 		return http.get(credentials, "corp/get_join_qrcode", Map.of("size_type", sizeType)).path("join_qrcode").asString();
 	}
 
+	/** The largest join QR code picture fetched (size_type 4 is 2052 × 2052). */
+	static final int MAX_PICTURE_BYTES = 4 * 1024 * 1024;
+
+	/**
+	 * The join QR code picture itself: {@link #joinQrCode(int)}, then the picture at that URL (WeChat Work
+	 * serves it from another host, so the console passes it on rather than linking to it).
+	 *
+	 * @throws WecomException when WeChat Work refuses, cannot be reached, or the URL answers no image
+	 */
+	public Picture joinQrCodePicture(int sizeType) {
+		String url = joinQrCode(sizeType);
+		return http.picture(url, MAX_PICTURE_BYTES, "corp/get_join_qrcode");
+	}
+
 	private TagChange tagChange(String path, long id, Collection<String> userids, Collection<Long> departmentIds) {
 		ObjectNode body = http.object();
 		body.put("tagid", id);

@@ -36,6 +36,36 @@ public final class WecomErrors {
 		return TOKEN.contains(code);
 	}
 
+	/**
+	 * A code's class for metrics (a small fixed set, never the code's text): {@code unreachable}, {@code busy}
+	 * (−1, 45009, 45033), {@code token}, {@code recipients} (81xxx), {@code permission} (48xxx, 60xxx),
+	 * {@code limit} (other 45xxx), {@code request} (other 40xxx–47xxx) or {@code other}.
+	 */
+	public static String category(int code) {
+		if (code == WecomException.UNREACHABLE) {
+			return "unreachable";
+		}
+		if (TRANSIENT.contains(code)) {
+			return "busy";
+		}
+		if (TOKEN.contains(code)) {
+			return "token";
+		}
+		if (code >= 81000 && code < 82000) {
+			return "recipients";
+		}
+		if ((code >= 48000 && code < 49000) || (code >= 60000 && code < 61000)) {
+			return "permission";
+		}
+		if (code >= 45000 && code < 46000) {
+			return "limit";
+		}
+		if (code >= 40000 && code < 48000) {
+			return "request";
+		}
+		return "other";
+	}
+
 	private static Properties load() {
 		Properties properties = new Properties();
 		try (var in = WecomErrors.class.getResourceAsStream("errors.properties")) {

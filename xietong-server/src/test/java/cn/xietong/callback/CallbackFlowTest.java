@@ -80,7 +80,8 @@ class CallbackFlowTest {
 			}
 		};
 		CallbackReceiver receiver = new CallbackReceiver(vectorKeys, inbox, replies, callbackLog, settings, jdbc,
-				Clock.fixed(Instant.ofEpochSecond(1409659813 + 5), ZoneOffset.UTC), transactionManager);
+				Clock.fixed(Instant.ofEpochSecond(1409659813 + 5), ZoneOffset.UTC), transactionManager,
+				new CallbackMetrics((io.micrometer.core.instrument.MeterRegistry) null));
 
 		CallbackAnswer echo = receiver.verify("OA", "5c45ff5e21c57e6ad56bac8758b79b1d9ac89fd3", "1409659589", "263014780",
 				"P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==");

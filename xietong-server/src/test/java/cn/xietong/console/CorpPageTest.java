@@ -51,6 +51,19 @@ class CorpPageTest {
 	}
 
 	@Test
+	void withoutABoundCorpTheQrCodeSectionSaysSoAndThePictureIsNotFound() throws Exception {
+		Document page = ConsolePages.doc(pages().get("/admin/corp"));
+		assertThat(page.select("#join-qrcode h2").text()).isEqualTo("下载企业号的二维码");
+		assertThat(page.select("#qr-message").text()).startsWith("尚未绑定企业微信");
+		assertThat(page.select("#qr-image, #qr-download")).isEmpty();
+		assertThat(page.select("#qr-body").hasAttr("hx-get")).isFalse();
+		MvcResult picture = pages().get("/admin/corp/join-qrcode");
+		assertThat(picture.getResponse().getStatus()).isEqualTo(404);
+		assertThat(picture.getResponse().getContentType()).startsWith("text/plain");
+		assertThat(ConsolePages.html(picture)).startsWith("尚未绑定企业微信");
+	}
+
+	@Test
 	void badInputIsShownNextToEachFieldInChineseAndChangesNothing() throws Exception {
 		corp.update(new CorpDraft(false, null, null, "before.example.com", true, null, null));
 		MvcResult refused = pages().post("/admin/corp", "bound", "true", "_bound", "on", "corpId", "ww-bad!", "corpSecret", "",

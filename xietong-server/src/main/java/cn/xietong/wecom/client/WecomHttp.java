@@ -2,7 +2,10 @@ package cn.xietong.wecom.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.xietong.wecom.Picture;
 import cn.xietong.wecom.WecomCredentials;
 import cn.xietong.wecom.WecomErrors;
 import cn.xietong.wecom.WecomException;
@@ -41,6 +45,7 @@ public class WecomHttp {
 	private static final Logger log = LoggerFactory.getLogger(WecomHttp.class);
 
 	private final RestClient rest;
+	private final HttpClient pictures;
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final TokenCache tokens;
 	private final WecomSettings settings;
@@ -54,6 +59,7 @@ public class WecomHttp {
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
 		factory.setReadTimeout(settings.readTimeout());
 		this.rest = RestClient.builder().requestFactory(factory).build();
+		this.pictures = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
 		this.tokens = tokens;
 		this.settings = settings;
 		this.limiter = new ApiRateLimiter(settings.callsPerMinute());
@@ -96,6 +102,50 @@ public class WecomHttp {
 		out.writeBytes(content);
 		out.writeBytes(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		return out.toByteArray();
+	}
+
+	/**
+	 * Downloads a picture WeChat Work answered with a URL (no access_token is sent): http(s) only, redirects
+	 * followed, at most {@code maxBytes}, and it must be an {@code image/*}.
+	 *
+	 * @throws WecomException {@link WecomException#UNREACHABLE} when it cannot be fetched or is no image
+	 */
+	public Picture picture(String url, int maxBytes, String path) {
+		URI uri;
+		try {
+			uri = url == null || url.isBlank() ? null : URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+			throw new WecomException(WecomException.UNREACHABLE, "the picture URL is not http(s)", path);
+		}
+		HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("Accept", "image/*").GET().build();
+		try {
+			HttpResponse<InputStream> response = pictures.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			try (InputStream in = response.body()) {
+				String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+				if (response.statusCode() != 200) {
+					throw new WecomException(WecomException.UNREACHABLE, "picture HTTP " + response.statusCode(), path);
+				}
+				if (!type.startsWith("image/")) {
+					throw new WecomException(WecomException.UNREACHABLE, "the picture URL answered no image", path);
+				}
+				byte[] bytes = in.readNBytes(maxBytes + 1);
+				if (bytes.length > maxBytes) {
+					throw new WecomException(WecomException.UNREACHABLE, "the picture is larger than " + maxBytes + " bytes", path);
+				}
+				return new Picture(type.split(";")[0].strip(), bytes);
+			}
+		}
+		catch (IOException ex) {
+			throw new WecomException(WecomException.UNREACHABLE, ex.getClass().getSimpleName(), path);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new WecomException(WecomException.UNREACHABLE, "interrupted", path);
+		}
 	}
 
 	/** Calls {@code gettoken} (never cached here; see {@link TokenCache}). */
@@ -152,6 +202,9 @@ public class WecomHttp {
 				continue;
 			}
 			log.warn("WeChat Work {} failed: {} {}", path, code, WecomErrors.describe(code, errmsg));
+			if (meters != null) {
+				meters.counter("xietong.wecom.errors", "path", path, "errcode", String.valueOf(code)).increment();
+			}
 			throw new WecomException(code, errmsg, path);
 		}
 	}
@@ -200,6 +253,11 @@ public class WecomHttp {
 		return message;
 	}
 
+	/**
+	 * Every answer ({@code xietong.wecom.calls} by path and errcode, retries included; {@code 0} = success,
+	 * {@code -2} = unreachable) and its time; {@code xietong.wecom.errors} counts the failures the caller saw,
+	 * after the retries. Paths are the API's fixed names, never a URL with a token.
+	 */
 	private void record(String path, int code, long nanos) {
 		if (meters != null) {
 			meters.counter("xietong.wecom.calls", "path", path, "errcode", String.valueOf(code)).increment();
