@@ -1,6 +1,5 @@
 package cn.xietong.oa.web;
 
-import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,15 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import cn.xietong.oa.CollabViews;
 import cn.xietong.oa.Collabs;
-import cn.xietong.oa.OaAction;
 import cn.xietong.oa.OaAttachments;
-import cn.xietong.oa.OaForbiddenException;
 import cn.xietong.organization.Employee;
-import cn.xietong.system.ConflictException;
-import cn.xietong.system.InvalidInputException;
 import cn.xietong.system.NotFoundException;
 import cn.xietong.system.PageResult;
-import cn.xietong.system.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -43,8 +37,10 @@ class OaMobilePages {
 	private final Collabs collabs;
 	private final OaAttachments attachments;
 	private final MessageSource messages;
+	private final CollabActions actions;
 
-	OaMobilePages(OaGate gate, Collabs collabs, OaAttachments attachments, MessageSource messages) {
+	OaMobilePages(OaGate gate, Collabs collabs, OaAttachments attachments, MessageSource messages, CollabActions actions) {
+		this.actions = actions;
 		this.gate = gate;
 		this.collabs = collabs;
 		this.attachments = attachments;
@@ -82,42 +78,19 @@ class OaMobilePages {
 	String act(@PathVariable long id, @RequestParam(required = false) String action, @RequestParam(required = false) String opinion, Model model,
 			RedirectAttributes redirect) {
 		Employee me = gate.require();
-		OaAction chosen;
-		try {
-			chosen = action == null ? null : OaAction.valueOf(action);
+		String refusal = actions.act(id, me, action, opinion);
+		if (refusal != null) {
+			return failed(id, me, model, refusal, opinion);
 		}
-		catch (IllegalArgumentException ex) {
-			chosen = null;
-		}
-		try {
-			collabs.act(id, me, chosen, opinion);
-			redirect.addFlashAttribute("notice", text("oa.detail.done"));
-			return "redirect:/m/oa/collab/" + id;
-		}
-		catch (InvalidInputException ex) {
-			return failed(id, me, model, texts(ex.violations()), opinion);
-		}
-		catch (ConflictException ex) {
-			return failed(id, me, model, texts(ex.violations()), opinion);
-		}
-		catch (OaForbiddenException ex) {
-			return failed(id, me, model, text("violation." + ex.rule()), opinion);
-		}
+		redirect.addFlashAttribute("notice", text("oa.detail.done"));
+		return "redirect:/m/oa/collab/" + id;
 	}
 
 	@PostMapping("/m/oa/collab/{id:\\d+}/recall")
 	String recall(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		Employee me = gate.require();
-		try {
-			collabs.recall(id, me);
-			return "redirect:/m/oa/collab/" + id;
-		}
-		catch (ConflictException ex) {
-			return failed(id, me, model, texts(ex.violations()), null);
-		}
-		catch (OaForbiddenException ex) {
-			return failed(id, me, model, text("violation." + ex.rule()), null);
-		}
+		String refusal = actions.recall(id, me);
+		return refusal == null ? "redirect:/m/oa/collab/" + id : failed(id, me, model, refusal, null);
 	}
 
 	@GetMapping("/m/oa/collab/files/{id:\\d+}")
@@ -146,12 +119,7 @@ class OaMobilePages {
 		return "mobile/oa/detail";
 	}
 
-	private String texts(List<Violation> violations) {
-		return String.join("；", violations.stream()
-			.map(v -> messages.getMessage(v.messageKey(), v.args(), v.messageKey(), LocaleContextHolder.getLocale())).toList());
-	}
-
 	private String text(String key) {
-		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+		return actions.text(key);
 	}
 }

@@ -22,12 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.xietong.oa.CollabDraft;
 import cn.xietong.oa.CollabViews;
 import cn.xietong.oa.Collabs;
-import cn.xietong.oa.OaAction;
 import cn.xietong.oa.OaAttachments;
-import cn.xietong.oa.OaForbiddenException;
 import cn.xietong.oa.OaSettings;
 import cn.xietong.organization.Employee;
-import cn.xietong.system.ConflictException;
 import cn.xietong.system.InvalidInputException;
 import cn.xietong.system.PageResult;
 import cn.xietong.system.Violation;
@@ -43,9 +40,11 @@ class OaPages {
 	private final OaAttachments attachments;
 	private final OaSettings settings;
 	private final MessageSource messages;
+	private final CollabActions actions;
 
 	OaPages(OaGate gate, Collabs collabs, OaAttachments attachments, OaSettings settings,
-			MessageSource messages) {
+			MessageSource messages, CollabActions actions) {
+		this.actions = actions;
 		this.gate = gate;
 		this.collabs = collabs;
 		this.attachments = attachments;
@@ -142,37 +141,23 @@ class OaPages {
 	String act(@PathVariable long id, @RequestParam(required = false) String action, @RequestParam(required = false) String opinion, Model model,
 			RedirectAttributes redirect) {
 		Employee me = frame(model);
-		OaAction chosen = parse(action);
-		try {
-			collabs.act(id, me, chosen, opinion);
-			redirect.addFlashAttribute("notice", text("oa.detail.done"));
-			return "redirect:/oa/collab/" + id;
+		String refusal = actions.act(id, me, action, opinion);
+		if (refusal != null) {
+			return detailWithFailure(id, me, model, refusal, opinion);
 		}
-		catch (InvalidInputException ex) {
-			return detailWithFailure(id, me, model, messagesOf(ex.violations()), opinion);
-		}
-		catch (ConflictException ex) {
-			return detailWithFailure(id, me, model, messagesOf(ex.violations()), opinion);
-		}
-		catch (OaForbiddenException ex) {
-			return detailWithFailure(id, me, model, text("violation." + ex.rule()), opinion);
-		}
+		redirect.addFlashAttribute("notice", text("oa.detail.done"));
+		return "redirect:/oa/collab/" + id;
 	}
 
 	@PostMapping("/oa/collab/{id}/recall")
 	String recall(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		Employee me = frame(model);
-		try {
-			collabs.recall(id, me);
-			redirect.addFlashAttribute("notice", text("oa.status.RECALLED"));
-			return "redirect:/oa/collab/" + id;
+		String refusal = actions.recall(id, me);
+		if (refusal != null) {
+			return detailWithFailure(id, me, model, refusal, null);
 		}
-		catch (ConflictException ex) {
-			return detailWithFailure(id, me, model, messagesOf(ex.violations()), null);
-		}
-		catch (OaForbiddenException ex) {
-			return detailWithFailure(id, me, model, text("violation." + ex.rule()), null);
-		}
+		redirect.addFlashAttribute("notice", text("oa.status.RECALLED"));
+		return "redirect:/oa/collab/" + id;
 	}
 
 	@GetMapping("/oa/attachments/{id}")
@@ -212,21 +197,7 @@ class OaPages {
 		return me;
 	}
 
-	private static OaAction parse(String action) {
-		try {
-			return action == null ? null : OaAction.valueOf(action);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private String messagesOf(List<Violation> violations) {
-		return String.join("；", violations.stream()
-			.map(v -> messages.getMessage(v.messageKey(), v.args(), v.messageKey(), LocaleContextHolder.getLocale())).toList());
-	}
-
 	private String text(String key) {
-		return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+		return actions.text(key);
 	}
 }
