@@ -30,6 +30,7 @@ class DriftCheck implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(DriftCheck.class);
 
 	private final DirectorySync sync;
+	private final PushedState state;
 	private final Duration quietPeriod;
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
 		Thread thread = new Thread(r, "sync-drift-check");
@@ -39,20 +40,47 @@ class DriftCheck implements DisposableBean {
 	private ScheduledFuture<?> pending;
 
 	@Autowired
-	DriftCheck(DirectorySync sync, SyncSettings settings) {
-		this(sync, settings.driftCheckDelay());
+	DriftCheck(DirectorySync sync, PushedState state, SyncSettings settings) {
+		this(sync, state, settings.driftCheckDelay());
 	}
 
-	DriftCheck(DirectorySync sync, Duration quietPeriod) {
+	DriftCheck(DirectorySync sync, PushedState state, Duration quietPeriod) {
 		this.sync = sync;
+		this.state = state;
 		this.quietPeriod = quietPeriod;
 	}
 
+	/**
+	 * Someone changed the directory in WeChat Work. The drift the sync reads cheaply (who exists, in which
+	 * departments, under which parent) needs nothing more; what it cannot read cheaply — a name, mobile, email or
+	 * position edited by hand — is put back because an edited member or department is marked so that the check
+	 * sends it again ({@code update_user} → the member, {@code update_party} → the department). Xietong's own API
+	 * writes cause no such event.
+	 */
 	@EventListener
 	void contactChanged(ContactChangeReceived change) {
 		log.info("WeChat Work reported {} of {} ({}); a drift check follows in {}", change.changeType(), change.subject(),
 				change.systemCode(), quietPeriod);
+		markEdited(change);
 		schedule(true);
+	}
+
+	private void markEdited(ContactChangeReceived change) {
+		String subject = change.subject();
+		if (subject == null || subject.isBlank()) {
+			return;
+		}
+		try {
+			if ("update_user".equals(change.changeType())) {
+				state.memberEditedInWecom(subject);
+			}
+			else if ("update_party".equals(change.changeType()) && subject.matches("\\d{1,18}")) {
+				state.departmentEditedInWecom(Long.parseLong(subject));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not mark {} {} as edited in WeChat Work: {}", change.changeType(), subject, ex.getMessage());
+		}
 	}
 
 	synchronized void schedule(boolean retryIfBusy) {

@@ -100,6 +100,18 @@ class PushedState {
 		}
 	}
 
+	/** A member edited by hand in WeChat Work: the next sync sends it again ({@link SyncKeys#EDITED_IN_WECOM}). */
+	boolean memberEditedInWecom(String userid) {
+		return jdbc.sql("update sync_member set hash = ? where userid_key = ?").params(SyncKeys.EDITED_IN_WECOM, SyncKeys.userKey(userid))
+			.update() > 0;
+	}
+
+	/** A department edited by hand in WeChat Work (its WeChat Work id): the next sync sends it again. */
+	boolean departmentEditedInWecom(long wecomId) {
+		return jdbc.sql("update sync_department set hash = ? where wecom_id = ? and hash is not null").params(SyncKeys.EDITED_IN_WECOM, wecomId)
+			.update() > 0;
+	}
+
 	void forgetMember(String userid) {
 		jdbc.sql("delete from sync_member where userid_key = ?").param(SyncKeys.userKey(userid)).update();
 	}

@@ -10,6 +10,13 @@ import java.util.Objects;
 /** Keys and hashes shared by the planner and the applier. */
 final class SyncKeys {
 
+	/**
+	 * The stored hash of a member or department that someone edited by hand in WeChat Work ({@code change_contact}
+	 * {@code update_user}/{@code update_party}): it matches no real hash, so the next sync sends Xietong's data again.
+	 */
+	static final String EDITED_IN_WECOM = "edited-in-wecom";
+
+
 	/** WeChat Work's root department. */
 	static final long ROOT = 1L;
 	/** WeChat Work sorts departments by {@code order} descending; Xietong by {@code sortOrder} ascending. */

@@ -102,6 +102,7 @@ final class SyncPlanner {
 			}
 			else if (mine == null || !mine.hash().equals(m.hash()) || expected == null || !expected.equals(there.departments())) {
 				String why = mine == null ? "企业微信中已有同一账号，按协同的信息更新"
+						: SyncKeys.EDITED_IN_WECOM.equals(mine.hash()) ? "在企业微信中被修改过，按协同恢复"
 						: !mine.hash().equals(m.hash()) ? "信息有变化" : "企业微信中的部门与协同不一致，按协同更新";
 				memberWrites.add(new PlanItem(Kind.MEMBER, Action.UPDATE, m.userid(), label, why, new PlanItem.MemberWrite(m, false)));
 			}
@@ -263,7 +264,9 @@ final class SyncPlanner {
 		}
 		boolean moved = parentDrift || (mine != null && mine.hash() != null && byId.containsKey(d.parentId())
 				&& !Objects.equals(mine.parentWecomId(), parentWecom));
-		String why = mine == null ? "企业微信中已有此部门，按协同更新" : moved ? "移动到新的上级部门" : changed ? "名称或排序有变化" : "企业微信中的排序与协同不一致";
+		String why = mine == null ? "企业微信中已有此部门，按协同更新" : moved ? "移动到新的上级部门"
+				: SyncKeys.EDITED_IN_WECOM.equals(mine.hash()) ? "在企业微信中被修改过，按协同恢复"
+				: changed ? "名称或排序有变化" : "企业微信中的排序与协同不一致";
 		return new PlanItem(Kind.DEPARTMENT, moved ? Action.MOVE : Action.UPDATE, key, d.name(), why,
 				new PlanItem.DeptWrite(d.id(), wecomId, d.parentId(), d.name(), order, hash, false));
 	}
