@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -162,8 +163,14 @@ public class CallbackReceiver {
 		if (nonce == null || nonce.isEmpty() || nonce.length() > 64) {
 			throw new CallbackRejectedException("nonce", "nonce 为空或过长");
 		}
-		int rows = jdbc.sql("insert into callback_nonce (system_code, nonce, seen_at) values (?, ?, ?) on conflict do nothing")
-			.params(system, nonce, Timestamp.from(now)).update();
+		int rows;
+		try {
+			rows = jdbc.sql("insert into callback_nonce (system_code, nonce, seen_at) values (?, ?, ?) on conflict do nothing")
+				.params(system, nonce, Timestamp.from(now)).update();
+		}
+		catch (DuplicateKeyException ex) {
+			rows = 0; // a copy in flight on another connection committed first (a database that reports it rather than waiting)
+		}
 		if (rows == 0) {
 			throw new CallbackRejectedException("nonce", "nonce 已使用过（疑似重放）");
 		}

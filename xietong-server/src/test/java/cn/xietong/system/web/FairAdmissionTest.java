@@ -43,7 +43,7 @@ class FairAdmissionTest {
 		FilterChain chain = (req, res) -> {
 			most.accumulateAndGet(inside.incrementAndGet(), Math::max);
 			try {
-				Thread.sleep(5);
+				Thread.sleep(20); // long enough for three to be inside at once even on a busy machine
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
