@@ -161,7 +161,7 @@ final class DepartmentApi {
 			throw new ApiException(60003, "department not found");
 		}
 		AgentData a = c.agent();
-		if (a != null && !c.corp.deptVisible(a, id)) {
+		if (a != null && !Reach.deptVisible(c.corp, a, id)) {
 			throw new ApiException(60011, "no privilege to access/modify contact/party/agent");
 		}
 		ObjectNode o = Call.ok("ok");
@@ -180,7 +180,7 @@ final class DepartmentApi {
 		if (a == null) {
 			return all;
 		}
-		List<Dept> visible = all.stream().filter(d -> c.corp.deptVisible(a, d.id)).toList();
+		List<Dept> visible = all.stream().filter(d -> Reach.deptVisible(c.corp, a, d.id)).toList();
 		if (id != null && visible.isEmpty()) {
 			throw new ApiException(60011, "no privilege to access/modify contact/party/agent");
 		}
@@ -196,7 +196,7 @@ final class DepartmentApi {
 		for (Member m : corp.users.values()) {
 			int i = m.department.indexOf(d.id);
 			if (i >= 0 && i < m.isLeader.size() && m.isLeader.get(i) == 1
-					&& (viewer == null || corp.userVisible(viewer, m))) {
+					&& (viewer == null || Reach.userVisible(corp, viewer, m))) {
 				leaders.add(m.userid);
 			}
 		}

@@ -91,11 +91,11 @@ final class MessageApi {
 		List<String> invalidParty = new ArrayList<>();
 		List<String> invalidTag = new ArrayList<>();
 		if (users.contains("@all")) {
-			recipients.addAll(corp.visibleMembers(agent));
+			recipients.addAll(Reach.visibleMembers(corp, agent));
 		} else {
 			for (String u : users) {
 				Member m = corp.member(u);
-				if (m == null || !corp.userVisible(agent, m) || m.enable == 0 || m.status == 5) {
+				if (m == null || !Reach.userVisible(corp, agent, m) || m.enable == 0 || m.status == 5) {
 					invalidUser.add(u.toLowerCase(Locale.ROOT));
 				} else {
 					recipients.add(m);
@@ -103,10 +103,10 @@ final class MessageApi {
 			}
 			for (String p : parties) {
 				Dept d = p.matches("\\d{1,9}") ? corp.depts.get(Integer.parseInt(p)) : null;
-				if (d == null || !corp.deptVisible(agent, d.id)) {
+				if (d == null || !Reach.deptVisible(corp, agent, d.id)) {
 					invalidParty.add(p);
 				} else {
-					recipients.addAll(corp.membersUnder(d.id));
+					recipients.addAll(Reach.membersUnder(corp, d.id));
 				}
 			}
 			for (String tag : tagIds) {
@@ -114,8 +114,8 @@ final class MessageApi {
 				if (t == null) {
 					invalidTag.add(tag);
 				} else {
-					for (Member m : corp.membersOfTag(t)) {
-						if (corp.userVisible(agent, m)) {
+					for (Member m : Reach.membersOfTag(corp, t)) {
+						if (Reach.userVisible(corp, agent, m)) {
 							recipients.add(m);
 						}
 					}

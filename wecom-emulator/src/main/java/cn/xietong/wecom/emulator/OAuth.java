@@ -93,7 +93,7 @@ final class OAuth {
 				agentId = a.agentId;
 				if (userid != null && !scope.equals("snsapi_base")) {
 					Member m = corp.member(userid);
-					if (m != null && !corp.userVisible(a, m)) {
+					if (m != null && !Reach.userVisible(corp, a, m)) {
 						throw new AuthorizeException("你不在应用「" + a.name + "」的可见范围内");
 					}
 				}

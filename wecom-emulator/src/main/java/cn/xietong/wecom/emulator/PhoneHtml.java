@@ -131,7 +131,7 @@ final class PhoneHtml {
 	static List<CorpState.Agent> visibleApps(CorpState corp, String userid) {
 		synchronized (corp) {
 			Model.Member m = corp.member(userid);
-			return corp.agents.values().stream().filter(a -> m != null && corp.userVisible(a, m))
+			return corp.agents.values().stream().filter(a -> m != null && Reach.userVisible(corp, a, m))
 					.map(a -> corp.agent(a.agentId)).toList();
 		}
 	}

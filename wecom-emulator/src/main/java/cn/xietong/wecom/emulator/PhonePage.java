@@ -110,7 +110,7 @@ final class PhonePage {
 		synchronized (corp) {
 			Model.AgentData a = corp.agents.get(agentId);
 			Model.Member m = corp.member(holder[1]);
-			if (a == null || m == null || !corp.userVisible(a, m) || a.callbackUrl == null) {
+			if (a == null || m == null || !Reach.userVisible(corp, a, m) || a.callbackUrl == null) {
 				return;
 			}
 			enter = a.isReportEnter == 1;

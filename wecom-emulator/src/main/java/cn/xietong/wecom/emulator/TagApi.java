@@ -71,7 +71,7 @@ final class TagApi {
 		ArrayNode users = o.putArray("userlist");
 		for (String key : t.users) {
 			Member m = c.corp.users.get(key);
-			if (m != null && (a == null || c.corp.userVisible(a, m))) {
+			if (m != null && (a == null || Reach.userVisible(c.corp, a, m))) {
 				ObjectNode u = users.addObject();
 				u.put("userid", m.userid);
 				u.put("name", m.name);
@@ -79,7 +79,7 @@ final class TagApi {
 		}
 		ArrayNode parties = o.putArray("partylist");
 		for (int p : t.parties) {
-			if (a == null || c.corp.deptVisible(a, p)) {
+			if (a == null || Reach.deptVisible(c.corp, a, p)) {
 				parties.add(p);
 			}
 		}

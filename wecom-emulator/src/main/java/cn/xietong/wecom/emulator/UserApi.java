@@ -153,7 +153,7 @@ final class UserApi {
 		}
 		Member m = c.corp.member(userid);
 		AgentData a = c.agent();
-		if (m == null || (a != null && !c.corp.userVisible(a, m))) {
+		if (m == null || (a != null && !Reach.userVisible(c.corp, a, m))) {
 			throw new ApiException(60111, "userid not found");
 		}
 		ObjectNode o = Call.ok("ok");
@@ -170,7 +170,7 @@ final class UserApi {
 			throw new ApiException(60123, "invalid department id");
 		}
 		AgentData a = c.agent();
-		if (a != null && !c.corp.deptVisible(a, deptId)) {
+		if (a != null && !Reach.deptVisible(c.corp, a, deptId)) {
 			throw new ApiException(60011, "no privilege to access/modify contact/party/agent");
 		}
 		boolean fetchChild = "1".equals(c.q("fetch_child"));
@@ -186,7 +186,7 @@ final class UserApi {
 		ObjectNode o = Call.ok("ok");
 		ArrayNode arr = o.putArray("userlist");
 		for (Member m : members) {
-			if (a == null || c.corp.userVisible(a, m)) {
+			if (a == null || Reach.userVisible(c.corp, a, m)) {
 				arr.add(full ? UserJson.full(c.corp, m) : UserJson.simple(m));
 			}
 		}
