@@ -9,12 +9,19 @@ final class ChunkStates {
 	static final String SENDING = "sending";
 	static final String SENT = "sent";
 	static final String FAILED = "failed";
+	/** Not sent because the message was recalled before it went. */
+	static final String CANCELLED = "cancelled";
 
 	private ChunkStates() {
 	}
 
 	/** What one chunk contributes: its state and whether WeChat Work reported invalid recipients. */
 	record Status(String state, boolean someInvalid) {
+	}
+
+	/** A message being recalled: still sending while a chunk is in flight, recalled afterwards. */
+	static MessageState afterRecall(List<Status> chunks) {
+		return chunks.stream().anyMatch(c -> SENDING.equals(c.state())) ? MessageState.SENDING : MessageState.RECALLED;
 	}
 
 	static MessageState derive(List<Status> chunks) {

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Sends the outbox: a loop claims due chunks (woken after each commit that published something, else
  * every {@code poll-interval}) and hands them to a few sender threads. Claims carry a lease, so the
  * chunks of a node that died are taken over once it lapses; WeChat Work's duplicate check makes that
- * resend invisible.
+ * resend invisible. The same loop first recalls what was queued for recall ({@link Recaller}): few calls, and
+ * they should not wait behind a large send.
  */
 @Component
 class Dispatcher implements SmartLifecycle {
@@ -33,6 +34,7 @@ class Dispatcher implements SmartLifecycle {
 
 	private final OutboxStore store;
 	private final ChunkSender sender;
+	private final Recaller recaller;
 	private final Pacing pacing;
 	private final MessagingSettings settings;
 	private final Clock clock;
@@ -46,9 +48,10 @@ class Dispatcher implements SmartLifecycle {
 	private int capacity;
 	private Instant lastPurge = Instant.EPOCH;
 
-	Dispatcher(OutboxStore store, ChunkSender sender, Pacing pacing, MessagingSettings settings, Clock clock) {
+	Dispatcher(OutboxStore store, ChunkSender sender, Recaller recaller, Pacing pacing, MessagingSettings settings, Clock clock) {
 		this.store = store;
 		this.sender = sender;
+		this.recaller = recaller;
 		this.pacing = pacing;
 		this.settings = settings;
 		this.clock = clock;
@@ -72,7 +75,7 @@ class Dispatcher implements SmartLifecycle {
 	 * tests and a node whose background dispatcher is off).
 	 */
 	int dispatchDue() {
-		int handled = 0;
+		int handled = recaller.recallDue(node);
 		while (true) {
 			List<OutboxStore.Claimed> claimed = store.claim(node, Math.max(1, settings.senders()), clock.instant(), settings.lease());
 			if (claimed.isEmpty()) {
@@ -109,6 +112,7 @@ class Dispatcher implements SmartLifecycle {
 			try {
 				// claim in batches: wait until half of the prefetch room is free (immediately when idle)
 				free.acquire(capacity / 2);
+				recallDue();
 				int permits = capacity / 2 + free.drainPermits();
 				List<OutboxStore.Claimed> claimed = store.claim(node, permits, clock.instant(), settings.lease());
 				free.release(permits - claimed.size());
@@ -136,6 +140,15 @@ class Dispatcher implements SmartLifecycle {
 				log.warn("Message dispatcher could not claim messages: {}", ex.getMessage());
 				await(settings.pollInterval());
 			}
+		}
+	}
+
+	private void recallDue() {
+		try {
+			recaller.recallDue(node);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Message dispatcher could not recall messages: {}", ex.getMessage());
 		}
 	}
 

@@ -10,9 +10,12 @@ import cn.xietong.wecom.MessageContent;
  *
  * @param idempotencyKey optional; the same key with the same request returns the first message, with
  *        another request it is refused
+ * @param reference optional; what the message is about in the publishing module's own terms (e.g.
+ *        {@code oa.notice:42}), so that every message about it can be taken back with
+ *        {@link Messages#recall(String, String)}
  */
 public record MessageRequest(String systemCode, List<String> toUsers, List<Long> toParties, List<Long> toTags,
-		MessageContent content, String idempotencyKey) {
+		MessageContent content, String idempotencyKey, String reference) {
 
 	public MessageRequest {
 		toUsers = toUsers == null ? List.of() : List.copyOf(toUsers);
@@ -20,7 +23,18 @@ public record MessageRequest(String systemCode, List<String> toUsers, List<Long>
 		toTags = toTags == null ? List.of() : List.copyOf(toTags);
 	}
 
+	/** A message without a reference. */
+	public MessageRequest(String systemCode, List<String> toUsers, List<Long> toParties, List<Long> toTags, MessageContent content,
+			String idempotencyKey) {
+		this(systemCode, toUsers, toParties, toTags, content, idempotencyKey, null);
+	}
+
 	public static MessageRequest toUsers(String systemCode, List<String> userids, MessageContent content) {
 		return new MessageRequest(systemCode, userids, null, null, content, null);
+	}
+
+	/** The same message, tagged with {@code reference} (at most 128 printable ASCII characters). */
+	public MessageRequest withReference(String reference) {
+		return new MessageRequest(systemCode, toUsers, toParties, toTags, content, idempotencyKey, reference);
 	}
 }

@@ -13,7 +13,9 @@ public enum MessageState {
 	/** Sent, but some recipients were invalid or some chunks failed. */
 	PARTIALLY_SENT,
 	/** Not sent: a permanent error (the reason is in plain words). */
-	FAILED;
+	FAILED,
+	/** Taken back: the chunks not sent yet were cancelled, the sent ones recalled where WeChat Work still allowed it. */
+	RECALLED;
 
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);

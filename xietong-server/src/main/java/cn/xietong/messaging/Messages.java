@@ -49,14 +49,17 @@ public class Messages {
 	private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
 
 	private final OutboxStore store;
+	private final RecallStore recalls;
 	private final RelatedSystems systems;
 	private final Employees employees;
 	private final AuditLog audit;
 	private final Dispatcher dispatcher;
 	private final Clock clock;
 
-	Messages(OutboxStore store, RelatedSystems systems, Employees employees, AuditLog audit, Dispatcher dispatcher, Clock clock) {
+	Messages(OutboxStore store, RecallStore recalls, RelatedSystems systems, Employees employees, AuditLog audit, Dispatcher dispatcher,
+			Clock clock) {
 		this.store = store;
+		this.recalls = recalls;
 		this.systems = systems;
 		this.employees = employees;
 		this.audit = audit;
@@ -126,6 +129,42 @@ public class Messages {
 		return id;
 	}
 
+	/**
+	 * 撤回: takes back every message this system published with this reference, in the caller's transaction (so the
+	 * recall happens exactly when the change it belongs to commits). Chunks not sent yet are cancelled and never go;
+	 * chunks WeChat Work accepted within the last 24 hours are recalled ({@code message/recall}) by the dispatcher
+	 * after the commit; older ones are recorded as too old to recall. Messages already recalled are left as they are.
+	 *
+	 * @return what was found: messages, chunks cancelled, chunks queued for recall, chunks too old
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Recall recall(String systemCode, String reference) {
+		if (systemCode == null || reference == null || reference.isBlank()) {
+			return new Recall(0, 0, 0, 0);
+		}
+		RecallStore.Requested r = recalls.request(systemCode.strip().toUpperCase(Locale.ROOT), reference.strip(), Instant.now(clock));
+		if (r.queued() > 0 && TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					dispatcher.wakeUp();
+				}
+			});
+		}
+		return new Recall(r.messages(), r.cancelled(), r.queued(), r.expired());
+	}
+
+	/**
+	 * What a recall found.
+	 *
+	 * @param messages the messages taken back
+	 * @param cancelled their chunks that had not been sent and now never will be
+	 * @param queued chunks already sent, to be recalled from WeChat Work
+	 * @param tooOld chunks sent more than 24 hours ago, which WeChat Work no longer recalls
+	 */
+	public record Recall(int messages, int cancelled, int queued, int tooOld) {
+	}
+
 	/** The userids that are not employees of Xietong (case-insensitive), in the order given. */
 	@Transactional(readOnly = true)
 	public List<String> unknownEmployees(List<String> userids) {
@@ -162,8 +201,10 @@ public class Messages {
 	public MessageDetail detail(long id) {
 		MessageView view = get(id);
 		List<OutboxStore.StoredChunk> chunks = store.chunks(id);
+		Map<Long, String> recalled = recalls.statesOf(id);
 		List<MessageDetail.ChunkView> chunkViews = chunks.stream().map(c -> new MessageDetail.ChunkView(c.seq(), c.state(), c.attempts(),
-				c.msgid(), c.lastError(), c.nextAttemptAt(), c.sentAt(), c.users().size(), c.parties().size(), c.tags().size())).toList();
+				c.msgid(), c.lastError(), c.nextAttemptAt(), c.sentAt(), c.users().size(), c.parties().size(), c.tags().size(),
+				recalled.get(c.id()))).toList();
 		return new MessageDetail(view, MessageContents.parse(store.content(id).orElseThrow()), chunkViews, recipients(chunks));
 	}
 
@@ -211,8 +252,9 @@ public class Messages {
 		}
 		String system = r.systemCode() == null ? null : r.systemCode().strip().toUpperCase(Locale.ROOT);
 		String key = r.idempotencyKey() == null || r.idempotencyKey().isBlank() ? null : r.idempotencyKey().strip();
+		String reference = r.reference() == null || r.reference().isBlank() ? null : r.reference().strip();
 		return new MessageRequest(system, new ArrayList<>(users.values()), new ArrayList<>(new LinkedHashSet<>(r.toParties())),
-				new ArrayList<>(new LinkedHashSet<>(r.toTags())), r.content(), key);
+				new ArrayList<>(new LinkedHashSet<>(r.toTags())), r.content(), key, reference);
 	}
 
 	private List<Violation> check(MessageRequest r) {
@@ -238,6 +280,9 @@ public class Messages {
 		}
 		if (r.idempotencyKey() != null && !KEY.matcher(r.idempotencyKey()).matches()) {
 			out.add(new Violation("Idempotency-Key", "message.idempotency.format"));
+		}
+		if (r.reference() != null && !KEY.matcher(r.reference()).matches()) {
+			out.add(new Violation("reference", "message.reference.format"));
 		}
 		out.addAll(MessageContents.check(r.content()));
 		return out;

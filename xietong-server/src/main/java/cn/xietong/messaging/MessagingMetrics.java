@@ -24,7 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * or {@code failed} — a sent chunk's invalid recipients fail with reason {@code invalid}, unlicensed users
  * with {@code unlicensed};</li>
  * <li>{@code xietong.messages.backlog}: chunks pending or in flight, counted in the database at most once
- * every {@link #BACKLOG_REFRESH} however often it is scraped.</li>
+ * every {@link #BACKLOG_REFRESH} however often it is scraped;</li>
+ * <li>{@code xietong.messages.recalls}: {@code message/recall} of sent chunks by {@code outcome}: {@code recalled},
+ * {@code failed}, {@code retried} or {@code expired} (sent more than 24 hours before).</li>
  * </ul>
  */
 @Component
@@ -34,6 +36,7 @@ class MessagingMetrics {
 	static final String CHUNKS = "xietong.messages.chunks";
 	static final String RECIPIENTS = "xietong.messages.recipients";
 	static final String BACKLOG = "xietong.messages.backlog";
+	static final String RECALLS = "xietong.messages.recalls";
 	static final Duration BACKLOG_REFRESH = Duration.ofSeconds(5);
 
 	private final MeterRegistry meters;
@@ -72,6 +75,12 @@ class MessagingMetrics {
 	void retried(String system, String reason) {
 		if (meters != null) {
 			chunk(system, "retried", reason);
+		}
+	}
+
+	void recalled(String system, String outcome) {
+		if (meters != null) {
+			meters.counter(RECALLS, "system", system, "outcome", outcome).increment();
 		}
 	}
 

@@ -29,10 +29,12 @@ class OutboxStore {
 
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
+	private final RecallStore recalls;
 
-	OutboxStore(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	OutboxStore(JdbcClient jdbc, PlatformTransactionManager transactions, RecallStore recalls) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
+		this.recalls = recalls;
 	}
 
 	/** A stored chunk, as the dispatcher and the detail view need it. */
@@ -50,14 +52,15 @@ class OutboxStore {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				insert into outbox_message (system_code, msgtype, content, to_users, to_parties, to_tags, recipient_count, chunk_count,
-				  state, attempts, idempotency_key, request_hash, origin, created_at, updated_at)
-				values (:system, :msgtype, :content, :users, :parties, :tags, :count, :chunks, 'pending', 0, :key, :hash, :origin, :at, :at)""")
+				  state, attempts, idempotency_key, request_hash, origin, reference, created_at, updated_at)
+				values (:system, :msgtype, :content, :users, :parties, :tags, :count, :chunks, 'pending', 0, :key, :hash, :origin, :reference,
+				  :at, :at)""")
 			.param("system", request.systemCode()).param("msgtype", request.content().msgtype()).param("content", content)
 			.param("users", Chunking.join(request.toUsers())).param("parties", Chunking.join(request.toParties()))
 			.param("tags", Chunking.join(request.toTags()))
 			.param("count", request.toUsers().size() + request.toParties().size() + request.toTags().size())
 			.param("chunks", chunks.size()).param("key", request.idempotencyKey()).param("hash", requestHash).param("origin", origin)
-			.param("at", at).update(keys, "id");
+			.param("reference", request.reference()).param("at", at).update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (int i = 0; i < chunks.size(); i++) {
 			Chunking.Chunk c = chunks.get(i);
@@ -144,6 +147,7 @@ class OutboxStore {
 			lockMessage(c.chunk().messageId());
 			int changed = params.apply(jdbc.sql(sql)).param("id", c.chunk().id()).param("node", node).param("now", odt(now)).update();
 			if (changed == 1) {
+				recalls.settle(c.chunk().messageId(), c.chunk().id(), now);
 				refresh(c.chunk().messageId(), now);
 			}
 		});
@@ -165,8 +169,8 @@ class OutboxStore {
 		jdbc.sql("select id from outbox_message where id = :id for update").param("id", id).query(Long.class).single();
 	}
 
-	/** Derives the message's state, attempts and last error from its chunks. */
-	private void refresh(long messageId, Instant now) {
+	/** Derives the message's state, attempts and last error from its chunks (recalled once a recall was asked for). */
+	void refresh(long messageId, Instant now) {
 		List<ChunkStates.Status> states = new ArrayList<>();
 		int[] attempts = { 0 };
 		String[] error = { null };
@@ -179,7 +183,9 @@ class OutboxStore {
 						error[0] = rs.getString(3);
 					}
 				});
-		MessageState state = ChunkStates.derive(states);
+		boolean recallRequested = jdbc.sql("select count(*) from outbox_message where id = :id and recall_requested_at is not null")
+			.param("id", messageId).query(Long.class).single() > 0;
+		MessageState state = recallRequested ? ChunkStates.afterRecall(states) : ChunkStates.derive(states);
 		boolean done = state != MessageState.PENDING && state != MessageState.SENDING;
 		if (state == MessageState.SENT) {
 			error[0] = null;

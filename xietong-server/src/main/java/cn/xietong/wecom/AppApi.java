@@ -53,6 +53,19 @@ public final class AppApi {
 				split(answer.path("unlicenseduser").asString("")));
 	}
 
+	/**
+	 * Takes back a message this app sent ({@code message/recall}): WeChat Work allows it within 24 hours of
+	 * {@code message/send} and only for the app that sent it; it then disappears from the members' WeChat Work.
+	 *
+	 * @param msgid the {@link SendResult#msgId()} of that send
+	 * @throws WecomException e.g. 40058 (unknown msgid, older than 24 h, or sent by another app)
+	 */
+	public void recall(String msgid) {
+		ObjectNode body = http.object();
+		body.put("msgid", msgid);
+		http.post(credentials, "message/recall", null, body);
+	}
+
 	public void createMenu(List<MenuButton> buttons) {
 		ObjectNode body = http.object();
 		ArrayNode list = body.putArray("button");

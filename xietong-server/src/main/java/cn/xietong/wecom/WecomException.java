@@ -28,6 +28,14 @@ public class WecomException extends RuntimeException {
 		return errmsg;
 	}
 
+	/**
+	 * {@code message/recall} refused the message for good: unknown to WeChat Work, sent more than 24 hours ago or by
+	 * another app (40058 on that path).
+	 */
+	public boolean isNotRecallable() {
+		return code == 40058 && "message/recall".equals(path);
+	}
+
 	/** The API path that failed, e.g. {@code user/create}. */
 	public String path() {
 		return path;

@@ -134,6 +134,10 @@ class ClientConformanceTest {
 				new MessageContent.TextCard("【协同】请审批", "张三 发起", "http://localhost/m/oa/1", "详情")));
 		assertThat(sent.invalidUsers()).containsExactly("ghost");
 		assertThat(emu.messages("qianjiu")).hasSize(1);
+		oa.recall(sent.msgId());
+		assertThat(emu.messages("qianjiu")).singleElement().satisfies(m -> assertThat(m.recalled()).isTrue());
+		assertThatThrownBy(() -> oa.recall("no-such-msgid")).isInstanceOfSatisfying(WecomException.class,
+				ex -> assertThat(ex.code()).isEqualTo(40058));
 		assertThatThrownBy(() -> oa.send(OutgoingMessage.toUsers(List.of("ghost"), new MessageContent.Text("hi"))))
 			.isInstanceOfSatisfying(WecomException.class, ex -> assertThat(ex.code()).isEqualTo(81013));
 

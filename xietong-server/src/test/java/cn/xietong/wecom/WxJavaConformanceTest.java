@@ -161,6 +161,8 @@ class WxJavaConformanceTest {
 			.title("【协同】请审批").description("张三 发起").url("http://localhost:8080/m/oa/1").btnTxt("详情").build());
 		assertThat(sent.getInvalidUser()).isEqualTo("ghost");
 		assertThat(emu.messages("zhaoliu")).hasSize(1);
+		app.getMessageService().recall(sent.getMsgId());
+		assertThat(emu.messages("zhaoliu")).singleElement().satisfies(m -> assertThat(m.recalled()).isTrue());
 		assertThatThrownBy(() -> app.getMessageService().send(WxCpMessage.TEXT().agentId(AGENT).toUser("ghost").content("hi").build()))
 			.isInstanceOfSatisfying(WxErrorException.class, ex -> assertThat(ex.getError().getErrorCode()).isEqualTo(81013));
 

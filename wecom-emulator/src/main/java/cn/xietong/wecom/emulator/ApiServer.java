@@ -56,6 +56,7 @@ final class ApiServer {
 		get("tag/list", true, tag::list);
 		this.message = new MessageApi(emu);
 		post("message/send", this.message::send);
+		post("message/recall", this.message::recall);
 		AppApi app = new AppApi();
 		post("menu/create", app::createMenu);
 		get("menu/get", true, app::getMenu);

@@ -107,6 +107,8 @@ final class ControlPlane {
 					n.put("dropped", m.dropped());
 					n.put("dropReason", m.dropReason());
 					n.put("msgid", m.msgid());
+					n.put("recalled", m.recalled());
+					n.put("recalledAt", m.recalledAt() == null ? null : m.recalledAt().toString());
 				}
 				return o;
 			}

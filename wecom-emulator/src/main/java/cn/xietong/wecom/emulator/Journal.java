@@ -9,7 +9,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The call journal (last 100,000 calls, counts per path) and the message journal. */
+/**
+ * The call journal (last 100,000 calls, counts per path) and the message journal (with the time each
+ * recalled message was recalled).
+ */
 final class Journal {
 	static final int MAX_CALLS = 100_000;
 	static final int MAX_MESSAGES = 100_000;
@@ -17,6 +20,7 @@ final class Journal {
 	private final Deque<CallRecord> calls = new ArrayDeque<>();
 	private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 	private final Deque<DeliveredMessage> messages = new ArrayDeque<>();
+	private final Map<String, java.time.Instant> recalled = new ConcurrentHashMap<>();
 
 	void recordCall(CallRecord r) {
 		counts.computeIfAbsent(r.path(), k -> new LongAdder()).increment();
@@ -61,16 +65,23 @@ final class Journal {
 			List<DeliveredMessage> out = new ArrayList<>();
 			for (DeliveredMessage m : messages) {
 				if (userid == null || m.userid().equalsIgnoreCase(userid)) {
-					out.add(m);
+					java.time.Instant at = recalled.get(m.msgid());
+					out.add(at == null ? m : m.recalled(at));
 				}
 			}
 			return out;
 		}
 	}
 
+	/** Marks every delivery of this {@code msgid} as recalled (the first recall's time stays). */
+	void recordRecall(String msgid, java.time.Instant at) {
+		recalled.putIfAbsent(msgid, at);
+	}
+
 	void clearMessages() {
 		synchronized (messages) {
 			messages.clear();
+			recalled.clear();
 		}
 	}
 }

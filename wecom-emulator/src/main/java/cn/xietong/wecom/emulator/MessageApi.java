@@ -23,6 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code message/send}: recipients resolved against the directory and the app's visible range,
  * invalid ones reported, per-member pacing (30/min, 1000/h per app) silently dropping the excess.
+ * {@code message/recall}: the app that sent a message takes it back within 24 hours.
  */
 final class MessageApi {
 	private static final Set<String> TYPES = Set.of("text", "image", "voice", "video", "file", "textcard", "news",
@@ -31,6 +32,11 @@ final class MessageApi {
 	private final WecomEmulator emu;
 	private final Map<String, Deque<Long>> pacing = new ConcurrentHashMap<>();
 	private final Map<String, Long> duplicates = new ConcurrentHashMap<>();
+	/** The msgids answered by message/send in the last 24 h (older ones can no longer be recalled). */
+	private final Map<String, Sent> sent = new java.util.LinkedHashMap<>();
+
+	private record Sent(String corpId, int agentId, long at) {
+	}
 
 	MessageApi(WecomEmulator emu) {
 		this.emu = emu;
@@ -39,6 +45,9 @@ final class MessageApi {
 	void reset() {
 		pacing.clear();
 		duplicates.clear();
+		synchronized (sent) {
+			sent.clear();
+		}
 	}
 
 	ObjectNode send(Call c) {
@@ -145,6 +154,7 @@ final class MessageApi {
 			emu.journal().recordMessage(new DeliveredMessage(corp.corpId, agent.agentId, m.userid, msgtype,
 					contentJson, Instant.ofEpochMilli(now), reason != null, reason, msgid));
 		}
+		remember(msgid, new Sent(corp.corpId, agent.agentId, now));
 		ObjectNode o = Call.ok("ok");
 		o.put("invaliduser", String.join("|", invalidUser));
 		o.put("invalidparty", String.join("|", invalidParty));
@@ -152,6 +162,50 @@ final class MessageApi {
 		o.put("unlicenseduser", String.join("|", unlicensed));
 		o.put("msgid", msgid);
 		return o;
+	}
+
+	/**
+	 * {@code message/recall} {@code {"msgid"}}: only a message sent by {@code message/send} within 24 h, only by the
+	 * app that sent it; every member's copy then shows as recalled. A msgid that is unknown, older than 24 h or of
+	 * another app (or another corp) is 40058 (the doc names that code only for another app's message); recalling a
+	 * message again is answered {@code ok}.
+	 */
+	ObjectNode recall(Call c) {
+		if (c.contactSync()) {
+			throw new ApiException(48002, "api forbidden, the contact sync secret cannot recall messages");
+		}
+		String msgid = Json.str(c.body(), "msgid");
+		if (msgid == null || msgid.isBlank()) {
+			throw new ApiException(40058, "invalid parameter, msgid missing");
+		}
+		long now = c.now();
+		Sent original;
+		synchronized (sent) {
+			forgetOlderThanADay(now);
+			original = sent.get(msgid);
+		}
+		if (original == null || !original.corpId().equals(c.corp.corpId)) {
+			throw new ApiException(40058, "invalid parameter, msgid not found or sent more than 24 hours ago");
+		}
+		if (original.agentId() != c.token.agentId()) {
+			throw new ApiException(40058, "invalid parameter, the message was sent by another app");
+		}
+		emu.journal().recordRecall(msgid, Instant.ofEpochMilli(now));
+		return Call.ok("ok");
+	}
+
+	private void remember(String msgid, Sent s) {
+		synchronized (sent) {
+			forgetOlderThanADay(s.at());
+			sent.put(msgid, s);
+		}
+	}
+
+	private void forgetOlderThanADay(long now) {
+		var it = sent.values().iterator();
+		while (it.hasNext() && now - it.next().at() > 24 * 3_600_000L) {
+			it.remove();
+		}
 	}
 
 	private String duplicateCheck(Call c, JsonNode b, AgentData agent, long now) {

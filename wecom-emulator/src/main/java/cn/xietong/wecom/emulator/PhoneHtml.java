@@ -19,6 +19,8 @@ final class PhoneHtml {
 			+ "border-radius:9px;padding:0 7px;font-size:12px;margin-left:6px}.msg{background:#fff;border-radius:8px;"
 			+ "padding:10px;margin:8px 0}.card-title{font-size:16px;margin:0 0 6px}.card-description{color:#666;font-size:14px}"
 			+ ".card-link{display:block;margin-top:8px;color:#2b5ba8}.msg-time{color:#999;font-size:11px}"
+			+ ".card-picture{display:block;width:100%;max-height:180px;object-fit:cover;border-radius:6px;margin:0 0 6px}"
+			+ ".msg-recalled{background:none;text-align:center;color:#999;font-size:12px;padding:4px}"
 			+ "#menu{display:flex;gap:6px;flex-wrap:wrap;border-top:1px solid #ddd;padding-top:8px}#menu a,#menu button"
 			+ "{padding:6px 10px;background:#fff;border:1px solid #ccc;border-radius:6px;color:#222;text-decoration:none;"
 			+ "font-size:14px}.menu-group{border:1px dashed #bbb;padding:4px;border-radius:6px}#reply{background:#fffbe6;"
@@ -86,7 +88,7 @@ final class PhoneHtml {
 				b.append("<p id=\"no-apps\">没有对你可见的应用。</p>");
 			}
 			for (CorpState.Agent a : apps) {
-				long count = messages(emu, corp.corpId, a.agentId(), me.userid()).size();
+				long count = messages(emu, corp.corpId, a.agentId(), me.userid()).stream().filter(m -> !m.recalled()).count();
 				b.append("<a class=\"app\" id=\"app-").append(a.agentId()).append("\" href=\"/phone?app=")
 						.append(a.agentId()).append("\">").append(esc(a.name()));
 				if (count > 0) {
@@ -142,6 +144,14 @@ final class PhoneHtml {
 	}
 
 	private static void message(StringBuilder b, int agentId, DeliveredMessage m, int n) {
+		if (m.recalled()) {
+			// as WeChat Work shows it: the content is gone, only the notice that the app took it back stays
+			b.append("<div class=\"msg msg-recalled\" id=\"msg-").append(n).append("\" data-msgid=\"").append(esc(m.msgid()))
+					.append("\" data-msgtype=\"").append(esc(m.msgtype())).append("\"><p class=\"msg-recalled-text\">")
+					.append("应用撤回了一条消息</p><div class=\"msg-time\">").append(esc(m.recalledAt().toString()))
+					.append("</div></div>");
+			return;
+		}
 		JsonNode c = Json.MAPPER.readTree(m.contentJson());
 		b.append("<div class=\"msg msg-").append(esc(m.msgtype())).append("\" id=\"msg-").append(n)
 				.append("\" data-msgid=\"").append(esc(m.msgid())).append("\">");
@@ -158,7 +168,12 @@ final class PhoneHtml {
 			}
 			case "news" -> {
 				for (JsonNode a : c.path("articles")) {
-					b.append("<div class=\"news-article\"><h3 class=\"card-title\">").append(esc(a.path("title").asString("")))
+					b.append("<div class=\"news-article\">");
+					String picture = a.path("picurl").asString("");
+					if (picture.startsWith("http://") || picture.startsWith("https://")) {
+						b.append("<img class=\"card-picture\" alt=\"\" src=\"").append(esc(picture)).append("\">");
+					}
+					b.append("<h3 class=\"card-title\">").append(esc(a.path("title").asString("")))
 							.append("</h3><div class=\"card-description\">").append(esc(a.path("description").asString("")))
 							.append("</div>");
 					String url = a.path("url").asString("");

@@ -247,6 +247,43 @@ class CoreApiTest {
 	}
 
 	@Test
+	void theSendingAppRecallsAMessageWithin24Hours() {
+		wecom.emulator().seedCorp(CorpSeed.corp(CORP).name("协同科技").contactSyncSecret("sync").creator("boss")
+				.department(2, "研发部", 1).user("boss", "老板", "13800000000", 1).user("lisi", "李四", "13800000001", 2)
+				.agent(AgentSeed.of(1000002, "协同办公", "appsecret")).agent(AgentSeed.of(1000003, "付款审批", "pbsecret")));
+		app = api.token(CORP, "appsecret");
+		sync = api.token(CORP, "sync");
+		String send = "/cgi-bin/message/send?access_token=" + app;
+		String recall = "/cgi-bin/message/recall?access_token=" + app;
+		String first = api.post(send, "{\"touser\":\"boss|lisi\",\"msgtype\":\"textcard\",\"agentid\":1000002,"
+				+ "\"textcard\":{\"title\":\"通知\",\"description\":\"下午开会\",\"url\":\"http://x/1\"}}").path("msgid").asString();
+		String second = api.post(send, "{\"touser\":\"boss\",\"msgtype\":\"text\",\"agentid\":1000002,"
+				+ "\"text\":{\"content\":\"另一条\"}}").path("msgid").asString();
+
+		assertThat(code(api.post("/cgi-bin/message/recall?access_token=" + api.token(CORP, "pbsecret"), "{\"msgid\":\"" + first + "\"}")))
+				.as("another app").isEqualTo(40058);
+		assertThat(code(api.post("/cgi-bin/message/recall?access_token=" + sync, "{\"msgid\":\"" + first + "\"}"))).isEqualTo(48002);
+		assertThat(code(api.post(recall, "{}"))).isEqualTo(40058);
+		assertThat(code(api.post(recall, "{\"msgid\":\"nonesuch\"}"))).isEqualTo(40058);
+		assertThat(wecom.emulator().messages()).noneMatch(DeliveredMessage::recalled);
+
+		assertThat(code(api.post(recall, "{\"msgid\":\"" + first + "\"}"))).isZero();
+		assertThat(code(api.post(recall, "{\"msgid\":\"" + first + "\"}"))).as("again").isZero();
+		assertThat(wecom.emulator().messages("lisi")).singleElement().satisfies(m -> assertThat(m.recalled()).isTrue());
+		assertThat(wecom.emulator().messages("boss")).extracting(DeliveredMessage::recalled).containsExactly(true, false);
+		JsonNode journal = api.get("/__emulator/messages?userid=boss");
+		assertThat(journal.path("messages").path(0).path("recalled").asBoolean()).isTrue();
+		assertThat(journal.path("messages").path(0).path("recalledAt").asString()).isNotEmpty();
+		assertThat(journal.path("messages").path(1).path("recalled").asBoolean()).isFalse();
+		assertThat(wecom.emulator().callCounts()).containsEntry("/cgi-bin/message/recall", 6L);
+
+		wecom.emulator().clock().advance(Duration.ofHours(24).plusSeconds(1));
+		String later = "/cgi-bin/message/recall?access_token=" + api.token(CORP, "appsecret");
+		assertThat(code(api.post(later, "{\"msgid\":\"" + second + "\"}"))).as("after 24 h").isEqualTo(40058);
+		assertThat(wecom.emulator().messages("boss").get(1).recalled()).isFalse();
+	}
+
+	@Test
 	void duplicateCheckSuppressesIdenticalRequests() {
 		String body = "{\"touser\":\"boss\",\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"dup\"},"
 				+ "\"enable_duplicate_check\":1,\"duplicate_check_interval\":60}";

@@ -128,6 +128,28 @@ class OAuthPhoneTest {
 	}
 
 	@Test
+	void phoneShowsTheNewsPictureAndARecalledMessageOnlyAsRecalled() throws Exception {
+		String send = "/cgi-bin/message/send?access_token=" + oa;
+		String news = api.post(send, "{\"touser\":\"zhangsan\",\"msgtype\":\"news\",\"agentid\":1000002,\"news\":{\"articles\":[{"
+				+ "\"title\":\"新办公楼启用\",\"description\":\"下周一起\",\"url\":\"http://xietong.example.com:8080/n/1\","
+				+ "\"picurl\":\"http://xietong.example.com:8080/covers/abc.jpg\"}]}}").path("msgid").asString();
+		api.post(send, "{\"touser\":\"zhangsan\",\"msgtype\":\"textcard\",\"agentid\":1000002,\"textcard\":{"
+				+ "\"title\":\"停电通知\",\"description\":\"周六\",\"url\":\"http://xietong.example.com:8080/n/2\"}}");
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		get(browser, wecom.baseUrl() + "/phone/hold?member=" + URLEncoder.encode("wwoauth|zhangsan", StandardCharsets.UTF_8));
+		String app = get(browser, wecom.baseUrl() + "/phone?app=1000002").body();
+		assertThat(app).contains("class=\"card-picture\" alt=\"\" src=\"http://xietong.example.com:8080/covers/abc.jpg\"", "新办公楼启用",
+				"停电通知");
+		assertThat(get(browser, wecom.baseUrl() + "/phone").body()).contains("<span class=\"badge\">2</span>");
+
+		assertThat(api.post("/cgi-bin/message/recall?access_token=" + oa, "{\"msgid\":\"" + news + "\"}").path("errcode").asInt()).isZero();
+		String after = get(browser, wecom.baseUrl() + "/phone?app=1000002").body();
+		assertThat(after).contains("class=\"msg msg-recalled\" id=\"msg-1\" data-msgid=\"" + news + "\"", "应用撤回了一条消息", "停电通知")
+				.doesNotContain("新办公楼启用", "class=\"card-picture\"");
+		assertThat(get(browser, wecom.baseUrl() + "/phone").body()).contains("<span class=\"badge\">1</span>");
+	}
+
+	@Test
 	void membersOutsideTheVisibleRangeDoNotSeeTheApp() throws Exception {
 		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 		browser.send(HttpRequest.newBuilder(URI.create(wecom.baseUrl() + "/phone/hold?member="
